@@ -1,0 +1,90 @@
+package io.latchkey.authorization;
+
+import java.util.List;
+
+import io.latchkey.shared.LatchkeyProperties;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * Wires Spring Authorization Server: its protocol endpoints in their own filter chain,
+ * with Latchkey's stores, token generator and client authentication plugged in.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfig {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ClientSecrets clientSecrets,
+			RegisteredClientRepository clients) {
+		http.oauth2AuthorizationServer((server) -> {
+			http.securityMatcher(server.getEndpointsMatcher());
+			server.oidc(Customizer.withDefaults())
+				.authorizationEndpoint((endpoint) -> endpoint.consentPage("/oauth2/consent"))
+				.clientAuthentication((authentication) -> authentication
+					.authenticationConverter(new PublicClientRefreshTokenAuthenticationConverter())
+					.authenticationProviders((providers) -> {
+						providers.add(0, new PublicClientRefreshTokenAuthenticationProvider(clients));
+						providers.stream()
+							.filter(ClientSecretAuthenticationProvider.class::isInstance)
+							.map(ClientSecretAuthenticationProvider.class::cast)
+							.forEach((provider) -> provider.setPasswordEncoder(clientSecrets.encoder()));
+					}));
+		});
+		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
+					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
+		return http.build();
+	}
+
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings(LatchkeyProperties properties) {
+		return AuthorizationServerSettings.builder().issuer(properties.issuer().toString()).build();
+	}
+
+	@Bean
+	RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
+		return new JdbcRegisteredClientRepository(jdbc);
+	}
+
+	@Bean
+	OAuth2AuthorizationConsentService authorizationConsentService(JdbcOperations jdbc,
+			RegisteredClientRepository clients) {
+		return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+	}
+
+	@Bean
+	OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder jwtEncoder,
+			ObjectProvider<OAuth2TokenCustomizer<JwtEncodingContext>> customizers) {
+		JwtGenerator jwtGenerator = new JwtGenerator(jwtEncoder);
+		List<OAuth2TokenCustomizer<JwtEncodingContext>> ordered = customizers.orderedStream().toList();
+		jwtGenerator.setJwtCustomizer((context) -> ordered.forEach((customizer) -> customizer.customize(context)));
+		return new DelegatingOAuth2TokenGenerator(jwtGenerator, new OAuth2AccessTokenGenerator(),
+				new RotatingRefreshTokenGenerator());
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.latchkey.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Local accounts, kept in {@code latchkey_user}. Passwords are stored only as slow hashes.
+ */
+@Repository
+public class UserAccounts {
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords;
+
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+	}
+
+	public Optional<UserAccount> findByUsername(String username) {
+		return this.jdbc.sql("SELECT * FROM latchkey_user WHERE username = ?")
+			.param(username)
+			.query(UserAccounts::map)
+			.optional();
+	}
+
+	public Optional<UserAccount> findById(UUID id) {
+		return this.jdbc.sql("SELECT * FROM latchkey_user WHERE id = ?").param(id).query(UserAccounts::map).optional();
+	}
+
+	public boolean exists(String username) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM latchkey_user WHERE username = ?")
+			.param(username)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Creates an account; the raw password, when given, is hashed here and nowhere kept.
+	 * @throws UsernameTakenException when the username is in use
+	 */
+	@Transactional
+	public UserAccount create(NewUserAccount account) {
+		UserAccount created = new UserAccount(UUID.randomUUID(), account.username(),
+				(account.password() != null) ? this.passwords.encode(account.password()) : null, account.email(),
+				account.phone(), Set.copyOf(account.roles()), account.patient(), true, Instant.now());
+		try {
+			this.jdbc
+				.sql("INSERT INTO latchkey_user (id, username, password_hash, email, phone, roles, patient, enabled, created_at) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(created.id(), created.username(), created.passwordHash(), created.email(), created.phone(),
+						String.join(",", created.roles()), created.patient(), created.enabled(),
+						OffsetDateTime.ofInstant(created.createdAt(), ZoneOffset.UTC))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new UsernameTakenException(account.username());
+		}
+		return created;
+	}
+
+	public boolean delete(UUID id) {
+		return this.jdbc.sql("DELETE FROM latchkey_user WHERE id = ?").param(id).update() > 0;
+	}
+
+	private static UserAccount map(ResultSet rs, int row) throws SQLException {
+		String roles = rs.getString("roles");
+		return new UserAccount(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("password_hash"),
+				rs.getString("email"), rs.getString("phone"),
+				roles.isEmpty() ? Set.of()
+						: Arrays.stream(roles.split(",")).collect(Collectors.toCollection(LinkedHashSet::new)),
+				rs.getString("patient"), rs.getBoolean("enabled"),
+				rs.getObject("created_at", OffsetDateTime.class).toInstant());
+	}
+
+}

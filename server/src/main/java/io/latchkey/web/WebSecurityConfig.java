@@ -1,0 +1,42 @@
+package io.latchkey.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Everything outside the OAuth protocol endpoints: pages, Latchkey's own APIs and the
+ * admin API (a {@code latchkey:admin} bearer token or a signed-in admin).
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfig {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+			+ "form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'";
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http) {
+		http.authorizeHttpRequests((authorize) -> authorize
+			.requestMatchers("/login", "/error", "/css/**", "/favicon.ico", "/.well-known/smart-configuration",
+					"/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/api/admin/**")
+			.hasAnyAuthority("SCOPE_latchkey:admin", "ROLE_admin")
+			.anyRequest()
+			.authenticated())
+			.formLogin((login) -> login.loginPage("/login"))
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
+			// A bearer token is not sent by the browser on its own, so it needs no CSRF token.
+			.csrf((csrf) -> csrf.ignoringRequestMatchers((request) -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+		return http.build();
+	}
+
+}
