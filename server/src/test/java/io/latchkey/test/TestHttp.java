@@ -1,0 +1,171 @@
+package io.latchkey.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small HTTP client for end-to-end tests: real requests, no redirects followed, an
+ * optional cookie jar (a browser session), JSON parsed with Jackson.
+ */
+public final class TestHttp {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final String base;
+
+	private final HttpClient client;
+
+	public TestHttp(String base) {
+		this(base, false);
+	}
+
+	private TestHttp(String base, boolean cookies) {
+		this.base = base;
+		HttpClient.Builder builder = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5));
+		if (cookies) {
+			builder.cookieHandler(new CookieManager());
+		}
+		this.client = builder.build();
+	}
+
+	/** A client with its own cookie jar, like one browser. */
+	public TestHttp withCookies() {
+		return new TestHttp(this.base, true);
+	}
+
+	public String base() {
+		return this.base;
+	}
+
+	public Response get(String path, String... headers) {
+		return send(request(path, headers).GET().build());
+	}
+
+	public Response postForm(String path, Map<String, String> form, String... headers) {
+		return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form(form)))
+			.build());
+	}
+
+	public Response postJson(String path, Object body, String... headers) {
+		String json = (body instanceof String text) ? text : JSON.writeValueAsString(body);
+		return send(request(path, headers).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
+	public Response post(String path, String contentType, String body, String... headers) {
+		HttpRequest.Builder builder = request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body));
+		if (contentType != null) {
+			builder.header("Content-Type", contentType);
+		}
+		return send(builder.build());
+	}
+
+	public Response delete(String path, String... headers) {
+		return send(request(path, headers).DELETE().build());
+	}
+
+	public Response send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Response(response);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public HttpRequest.Builder request(String path, String... headers) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : this.base + path))
+			.timeout(Duration.ofSeconds(30));
+		for (int i = 0; i < headers.length; i += 2) {
+			builder.header(headers[i], headers[i + 1]);
+		}
+		return builder;
+	}
+
+	public String clientCredentialsToken(String clientId, String secret, String scope) {
+		Response response = postForm("/oauth2/token", Map.of("grant_type", "client_credentials", "scope", scope),
+				"Authorization", basic(clientId, secret));
+		if (response.status() != 200) {
+			throw new IllegalStateException("client_credentials failed: " + response.status() + " " + response.body());
+		}
+		return response.json().get("access_token").asString();
+	}
+
+	public static String basic(String clientId, String secret) {
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((enc(clientId) + ":" + enc(secret)).getBytes(StandardCharsets.UTF_8));
+	}
+
+	public static String bearer(String token) {
+		return "Bearer " + token;
+	}
+
+	public static String form(Map<String, String> form) {
+		return form.entrySet().stream().map((e) -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+	}
+
+	public static Map<String, String> params(String... pairs) {
+		Map<String, String> map = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put(pairs[i], pairs[i + 1]);
+		}
+		return map;
+	}
+
+	private static String enc(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A response with its body read as text.
+	 */
+	public record Response(HttpResponse<String> raw) {
+
+		public int status() {
+			return this.raw.statusCode();
+		}
+
+		public String body() {
+			return this.raw.body();
+		}
+
+		public JsonNode json() {
+			return JSON.readTree(this.raw.body());
+		}
+
+		public String header(String name) {
+			return this.raw.headers().firstValue(name).orElse(null);
+		}
+
+		@Override
+		public String toString() {
+			return status() + " " + body();
+		}
+
+	}
+
+}
