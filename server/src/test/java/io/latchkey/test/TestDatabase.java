@@ -64,7 +64,7 @@ public final class TestDatabase {
 		}
 		try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
 				Statement statement = connection.createStatement()) {
-			// Schemas of earlier runs that did not finish are dropped, so runs never see each other's rows.
+			// Schemas left by runs whose JVM is gone are dropped; each run works in its own schema.
 			try (var rs = statement.executeQuery(
 					"SELECT nspname FROM pg_namespace WHERE nspname LIKE 'latchkey\\_test\\_%'")) {
 				var stale = new java.util.ArrayList<String>();
@@ -72,7 +72,10 @@ public final class TestDatabase {
 					stale.add(rs.getString(1));
 				}
 				for (String schema : stale) {
-					statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+					long owner = Long.parseLong(schema.substring("latchkey_test_".length()));
+					if (ProcessHandle.of(owner).isEmpty()) {
+						statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+					}
 				}
 			}
 			statement.execute("CREATE SCHEMA " + SCHEMA);
