@@ -1,6 +1,7 @@
 package io.latchkey.authorization;
 
 import java.util.List;
+import java.util.Set;
 
 import io.latchkey.shared.LatchkeyProperties;
 
@@ -20,6 +21,7 @@ import org.springframework.security.oauth2.server.authorization.client.JdbcRegis
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
@@ -27,7 +29,10 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Wires Spring Authorization Server: its protocol endpoints in their own filter chain,
@@ -44,6 +49,7 @@ class AuthorizationServerConfig {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(Customizer.withDefaults())
 				.authorizationEndpoint((endpoint) -> endpoint.consentPage("/oauth2/consent"))
+				.tokenEndpoint((endpoint) -> endpoint.accessTokenResponseHandler(smartTokenResponseHandler()))
 				.clientAuthentication((authentication) -> authentication
 					.authenticationConverter(new PublicClientRefreshTokenAuthenticationConverter())
 					.authenticationProviders((providers) -> {
@@ -55,10 +61,30 @@ class AuthorizationServerConfig {
 					}));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
-			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
-					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new InvalidClientEntryPoint(), clientAuthenticatedEndpoints())
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browserRequests()))
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
 		return http.build();
+	}
+
+	private static RequestMatcher clientAuthenticatedEndpoints() {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		return new OrRequestMatcher(paths.matcher("/oauth2/token"), paths.matcher("/oauth2/introspect"),
+				paths.matcher("/oauth2/revoke"), paths.matcher("/oauth2/device_authorization"));
+	}
+
+	/** Only requests that ask for HTML by name; a client that accepts anything is not a browser. */
+	private static MediaTypeRequestMatcher browserRequests() {
+		MediaTypeRequestMatcher matcher = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		matcher.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		return matcher;
+	}
+
+	private static OAuth2AccessTokenResponseAuthenticationSuccessHandler smartTokenResponseHandler() {
+		OAuth2AccessTokenResponseAuthenticationSuccessHandler handler = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
+		handler.setAccessTokenResponseCustomizer(new SmartTokenResponseCustomizer());
+		return handler;
 	}
 
 	@Bean

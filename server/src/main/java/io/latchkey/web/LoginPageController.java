@@ -1,7 +1,13 @@
 package io.latchkey.web;
 
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The sign-in page; Spring Security handles the form post.
@@ -11,6 +17,16 @@ class LoginPageController {
 
 	@GetMapping("/login")
 	String login() {
+		return "login";
+	}
+
+	/** Where {@link LoginThrottle} forwards a refused sign-in; the status is already 429. */
+	@RequestMapping("/login/throttled")
+	String throttled(HttpServletRequest request, Model model) {
+		Object retryAfter = request.getAttribute(LoginThrottle.THROTTLED_ATTRIBUTE);
+		long minutes = (retryAfter instanceof Duration wait) ? Math.max(1, (wait.toSeconds() + 59) / 60) : 15;
+		model.addAttribute("throttled", "Too many failed sign-ins. Please wait " + minutes
+				+ ((minutes == 1) ? " minute" : " minutes") + " and try again.");
 		return "login";
 	}
 

@@ -7,6 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -21,9 +22,9 @@ class WebSecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http) {
+	SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, LoginThrottle loginThrottle) {
 		http.authorizeHttpRequests((authorize) -> authorize
-			.requestMatchers("/login", "/error", "/css/**", "/favicon.ico", "/.well-known/smart-configuration",
+			.requestMatchers("/login", "/login/throttled", "/error", "/css/**", "/favicon.ico", "/.well-known/smart-configuration",
 					"/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/api/admin/**")
@@ -31,6 +32,7 @@ class WebSecurityConfig {
 			.anyRequest()
 			.authenticated())
 			.formLogin((login) -> login.loginPage("/login"))
+			.addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
 			// A bearer token is not sent by the browser on its own, so it needs no CSRF token.
 			.csrf((csrf) -> csrf.ignoringRequestMatchers((request) -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))

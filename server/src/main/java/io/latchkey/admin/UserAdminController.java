@@ -1,0 +1,108 @@
+package io.latchkey.admin;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.latchkey.identity.NewUserAccount;
+import io.latchkey.identity.UserAccount;
+import io.latchkey.identity.UserAccounts;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Admin API for local accounts: {@code /api/admin/users}.
+ */
+@RestController
+@RequestMapping("/api/admin/users")
+class UserAdminController {
+
+	private static final int MIN_PASSWORD_LENGTH = 12;
+
+	private final UserAccounts users;
+
+	UserAdminController(UserAccounts users) {
+		this.users = users;
+	}
+
+	@PostMapping
+	ResponseEntity<Map<String, Object>> create(@RequestBody CreateUserRequest request) {
+		UserAccount created = this.users.create(request.validated());
+		return ResponseEntity.created(URI.create("/api/admin/users/" + created.id())).body(describe(created));
+	}
+
+	@GetMapping("/{id}")
+	Map<String, Object> get(@PathVariable UUID id) {
+		return this.users.findById(id).map(UserAdminController::describe).orElseThrow(() -> new NotFoundException("user"));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		if (!this.users.delete(id)) {
+			throw new NotFoundException("user");
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	private static Map<String, Object> describe(UserAccount user) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", user.id());
+		view.put("username", user.username());
+		view.put("email", user.email());
+		view.put("phone", user.phone());
+		view.put("roles", user.roles().stream().sorted().toList());
+		view.put("patient", user.patient());
+		view.put("enabled", user.enabled());
+		view.put("created_at", user.createdAt());
+		return view;
+	}
+
+	/**
+	 * The body of {@code POST /api/admin/users}, as DESIGN.md fixes it.
+	 */
+	record CreateUserRequest(@Nullable String username, @Nullable String password, @Nullable String email,
+			@Nullable String phone, @Nullable List<String> roles, @Nullable String patient) {
+
+		NewUserAccount validated() {
+			if (this.username == null || !this.username.matches("[A-Za-z0-9._@+-]{1,200}")) {
+				throw new InvalidRequestException(
+						"username is required: 1 to 200 letters, digits or . _ @ + -");
+			}
+			if (this.password != null && this.password.length() < MIN_PASSWORD_LENGTH) {
+				throw new InvalidRequestException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+			}
+			if (this.password != null && this.password.length() > 256) {
+				throw new InvalidRequestException("password must have at most 256 characters");
+			}
+			if (this.email != null && !this.email.matches("[^@\\s]{1,64}@[^@\\s]{1,255}")) {
+				throw new InvalidRequestException("email is not an email address");
+			}
+			if (this.phone != null && !this.phone.matches("\\+?[0-9 ()-]{4,40}")) {
+				throw new InvalidRequestException("phone is not a phone number");
+			}
+			if (this.patient != null && !this.patient.matches("[A-Za-z0-9.-]{1,64}")) {
+				throw new InvalidRequestException("patient must be a FHIR id: 1 to 64 of A-Z a-z 0-9 - .");
+			}
+			List<String> roleList = (this.roles != null) ? this.roles : List.of();
+			if (roleList.stream().anyMatch((r) -> r == null || !r.matches("[a-z][a-z0-9_-]{0,63}"))) {
+				throw new InvalidRequestException("roles must be lower-case names");
+			}
+			return new NewUserAccount(this.username, this.password, this.email, this.phone, Set.copyOf(roleList),
+					this.patient);
+		}
+
+	}
+
+}

@@ -1,0 +1,134 @@
+package io.latchkey.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies above {@link WebSettings#maxRequestBody()} before anything parses
+ * them: by {@code Content-Length} when there is one, else by reading at most one byte past
+ * the limit. OAuth endpoints get an RFC 6749 error, the rest a problem detail.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+	private final long limit;
+
+	RequestBodyLimitFilter(WebSettings settings) {
+		this.limit = settings.maxRequestBody().toBytes();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long declared = request.getContentLengthLong();
+		if (declared > this.limit) {
+			reject(request, response);
+			return;
+		}
+		if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+			byte[] body = request.getInputStream().readNBytes((int) this.limit + 1);
+			if (body.length > this.limit) {
+				reject(request, response);
+				return;
+			}
+			chain.doFilter(new BufferedBodyRequest(request, body), response);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+		response.setHeader("Connection", "close");
+		String path = request.getRequestURI();
+		if (path.startsWith("/oauth2/") || path.startsWith("/userinfo") || path.startsWith("/connect/")) {
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.getOutputStream()
+				.write(("{\"error\":\"invalid_request\",\"error_description\":\"The request body is larger than "
+						+ this.limit + " bytes.\"}")
+					.getBytes(StandardCharsets.UTF_8));
+			return;
+		}
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getOutputStream()
+			.write(("{\"type\":\"https://latchkey.io/problems/request-too-large\",\"title\":\"Content Too Large\","
+					+ "\"status\":413,\"code\":\"request-too-large\",\"detail\":\"The request body is larger than "
+					+ this.limit + " bytes.\"}")
+				.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A request whose body was already read into memory.
+	 */
+	private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public int getContentLength() {
+			return this.body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return this.body.length;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					return in.read(b, off, len);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("Synchronous reads only");
+				}
+
+			};
+		}
+
+	}
+
+}
