@@ -1,0 +1,10 @@
+/**
+ * People: local accounts, their passwords and roles, patient records.
+ */
+@ApplicationModule(allowedDependencies = { "shared" })
+@NullMarked
+package io.latchkey.identity;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

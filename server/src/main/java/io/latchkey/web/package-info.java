@@ -1,0 +1,10 @@
+/**
+ * Pages, security headers, request limits and error answers for Latchkey's own endpoints.
+ */
+@ApplicationModule(allowedDependencies = { "shared", "abuse" })
+@NullMarked
+package io.latchkey.web;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;
