@@ -69,7 +69,7 @@ class Bootstrap implements ApplicationRunner {
 		if (demoClientWanted() && this.clients.find(DEMO_CLIENT).isEmpty()) {
 			this.clients.register(ClientRegistration.publicNative(DEMO_CLIENT, "Latchkey demo app",
 					List.of("http://127.0.0.1/callback"),
-					Set.of("openid", "profile", "offline_access", "launch/patient", "patient/*.rs")), null);
+					Set.of("openid", "profile", "fhirUser", "offline_access", "launch/patient", "patient/*.rs")), null);
 			announce("Public demo client '" + DEMO_CLIENT + "' registered (redirect http://127.0.0.1:<any port>/callback)");
 		}
 	}

@@ -18,7 +18,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class WebSecurityConfig {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
-			+ "form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'";
+			+ "frame-ancestors 'none'; base-uri 'none'";
 
 	@Bean
 	@Order(2)
