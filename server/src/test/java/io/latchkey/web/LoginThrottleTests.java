@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import io.latchkey.identity.NewUserAccount;
 import io.latchkey.identity.UserAccounts;
 import io.latchkey.test.ServerTestSupport;
+import io.latchkey.test.TestDatabase;
 import io.latchkey.test.TestHttp;
 import io.latchkey.test.TestHttp.Response;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,19 @@ class LoginThrottleTests extends ServerTestSupport {
 		Response otherAccount = signIn(this.http.withCookies(), "admin", ADMIN_PASSWORD);
 		assertThat(otherAccount.status()).isEqualTo(302);
 		assertThat(otherAccount.header("Location")).doesNotContain("error");
+	}
+
+	@Test
+	void browserSessionsLiveInTheDatabaseSoAnyNodeCanServeThem() throws Exception {
+		Response signedIn = signIn(this.http.withCookies(), "admin", ADMIN_PASSWORD);
+		assertThat(signedIn.status()).isEqualTo(302);
+
+		try (var connection = TestDatabase.connect(); var statement = connection
+			.prepareStatement("SELECT COUNT(*) FROM spring_session WHERE principal_name = 'admin'")) {
+			var rs = statement.executeQuery();
+			rs.next();
+			assertThat(rs.getInt(1)).isPositive();
+		}
 	}
 
 	@Test
