@@ -2,6 +2,7 @@ package io.latchkey.authorization;
 
 import java.util.List;
 
+import io.latchkey.authorization.store.RefreshTokenGrantGuard;
 import io.latchkey.shared.LatchkeyProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,11 +40,13 @@ class AuthorizationServerConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ClientSecrets clientSecrets,
-			RegisteredClientRepository clients) {
+			RegisteredClientRepository clients, RefreshTokenGrantGuard refreshTokenGrantGuard) {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(Customizer.withDefaults())
 				.authorizationEndpoint((endpoint) -> endpoint.consentPage("/oauth2/consent"))
+				.tokenEndpoint((endpoint) -> endpoint.authenticationProviders(
+						(providers) -> providers.add(0, refreshTokenGrantGuard.authenticationProvider())))
 				.clientAuthentication((authentication) -> authentication
 					.authenticationConverter(new PublicClientRefreshTokenAuthenticationConverter())
 					.authenticationProviders((providers) -> {
