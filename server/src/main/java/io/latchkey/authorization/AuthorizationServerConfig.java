@@ -45,8 +45,8 @@ class AuthorizationServerConfig {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(Customizer.withDefaults())
 				.authorizationEndpoint((endpoint) -> endpoint.consentPage("/oauth2/consent"))
-				.tokenEndpoint((endpoint) -> endpoint.authenticationProviders(
-						(providers) -> providers.add(0, refreshTokenGrantGuard.authenticationProvider())))
+				.tokenEndpoint((endpoint) -> endpoint
+					.authenticationProviders((providers) -> providers.replaceAll(refreshTokenGrantGuard::guard)))
 				.clientAuthentication((authentication) -> authentication
 					.authenticationConverter(new PublicClientRefreshTokenAuthenticationConverter())
 					.authenticationProviders((providers) -> {

@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -30,9 +31,8 @@ import org.springframework.util.StringUtils;
 /**
  * Checks a refresh-token grant before the library handles it: a refresh token that
  * rotation already replaced revokes its whole family, and a public client whose tokens
- * are bound to a DPoP key must prove that key to refresh. Register
- * {@link #authenticationProvider()} at the token endpoint ahead of the library's
- * providers.
+ * are bound to a DPoP key must prove that key to refresh. Apply {@link #guard} to the
+ * token endpoint's providers.
  */
 @Component
 public final class RefreshTokenGrantGuard {
@@ -58,9 +58,13 @@ public final class RefreshTokenGrantGuard {
 		this.clock = Clock.systemUTC();
 	}
 
-	/** The check as a provider for the token endpoint; it never authenticates a grant itself. */
-	public AuthenticationProvider authenticationProvider() {
-		return new Provider();
+	/**
+	 * Puts the checks in front of the library's refresh-token provider and returns any
+	 * other provider unchanged. A provider of its own ahead of the library's would not do:
+	 * the provider manager goes on to the next provider after an authentication failure.
+	 */
+	public AuthenticationProvider guard(AuthenticationProvider provider) {
+		return (provider instanceof OAuth2RefreshTokenAuthenticationProvider) ? new Guarded(provider) : provider;
 	}
 
 	private void check(OAuth2RefreshTokenAuthenticationToken grant) {
@@ -107,13 +111,19 @@ public final class RefreshTokenGrantGuard {
 				family.authorizationId(), this.clock.instant()));
 	}
 
-	/** Runs the checks, then leaves the grant to the next provider. */
-	private final class Provider implements AuthenticationProvider {
+	/** Runs the checks, then lets the library's provider handle the grant. */
+	private final class Guarded implements AuthenticationProvider {
+
+		private final AuthenticationProvider delegate;
+
+		Guarded(AuthenticationProvider delegate) {
+			this.delegate = delegate;
+		}
 
 		@Override
 		public @Nullable Authentication authenticate(Authentication authentication) {
 			check((OAuth2RefreshTokenAuthenticationToken) authentication);
-			return null;
+			return this.delegate.authenticate(authentication);
 		}
 
 		@Override
