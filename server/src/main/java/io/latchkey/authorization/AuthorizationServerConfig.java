@@ -3,6 +3,7 @@ package io.latchkey.authorization;
 import java.util.List;
 import java.util.Set;
 
+import io.latchkey.authorization.store.RefreshTokenGrantGuard;
 import io.latchkey.shared.LatchkeyProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,12 +45,13 @@ class AuthorizationServerConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ClientSecrets clientSecrets,
-			RegisteredClientRepository clients) {
+			RegisteredClientRepository clients, RefreshTokenGrantGuard refreshTokenGrantGuard) {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(Customizer.withDefaults())
 				.authorizationEndpoint((endpoint) -> endpoint.consentPage("/oauth2/consent"))
-				.tokenEndpoint((endpoint) -> endpoint.accessTokenResponseHandler(smartTokenResponseHandler()))
+				.tokenEndpoint((endpoint) -> endpoint.accessTokenResponseHandler(smartTokenResponseHandler())
+					.authenticationProviders((providers) -> providers.replaceAll(refreshTokenGrantGuard::guard)))
 				.clientAuthentication((authentication) -> authentication
 					.authenticationConverter(new PublicClientRefreshTokenAuthenticationConverter())
 					.authenticationProviders((providers) -> {

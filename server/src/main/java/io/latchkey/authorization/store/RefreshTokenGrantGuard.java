@@ -1,0 +1,136 @@
+package io.latchkey.authorization.store;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import io.latchkey.authorization.RefreshTokenReuseDetected;
+import io.latchkey.authorization.store.HashedTokenAuthorizationService.RevokedFamily;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Checks a refresh-token grant before the library handles it: a refresh token that
+ * rotation already replaced revokes its whole family, and a public client whose tokens
+ * are bound to a DPoP key must prove that key to refresh. Apply {@link #guard} to the
+ * token endpoint's providers.
+ */
+@Component
+public final class RefreshTokenGrantGuard {
+
+	private static final Log logger = LogFactory.getLog(RefreshTokenGrantGuard.class);
+
+	/** Where the library's token endpoint converters put the {@code DPoP} header. */
+	private static final String DPOP_PROOF_PARAMETER = "dpop_proof";
+
+	private final HashedTokenAuthorizationService store;
+
+	private final RegisteredClientRepository clients;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	RefreshTokenGrantGuard(HashedTokenAuthorizationService store, RegisteredClientRepository clients,
+			ApplicationEventPublisher events) {
+		this.store = store;
+		this.clients = clients;
+		this.events = events;
+		this.clock = Clock.systemUTC();
+	}
+
+	/**
+	 * Puts the checks in front of the library's refresh-token provider and returns any
+	 * other provider unchanged. A provider of its own ahead of the library's would not do:
+	 * the provider manager goes on to the next provider after an authentication failure.
+	 */
+	public AuthenticationProvider guard(AuthenticationProvider provider) {
+		return (provider instanceof OAuth2RefreshTokenAuthenticationProvider) ? new Guarded(provider) : provider;
+	}
+
+	private void check(OAuth2RefreshTokenAuthenticationToken grant) {
+		if (!(grant.getPrincipal() instanceof OAuth2ClientAuthenticationToken client) || !client.isAuthenticated()
+				|| client.getRegisteredClient() == null) {
+			return;
+		}
+		Optional<String> family = this.store.familyOfRetiredRefreshToken(grant.getRefreshToken());
+		if (family.isPresent()) {
+			this.store.revokeFamily(family.get()).ifPresent(this::reuseDetected);
+			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+		}
+		if (ClientAuthenticationMethod.NONE.equals(client.getClientAuthenticationMethod())
+				&& !StringUtils.hasText((String) grant.getAdditionalParameters().get(DPOP_PROOF_PARAMETER))) {
+			requireNoKeyBinding(grant.getRefreshToken(), client.getRegisteredClient());
+		}
+	}
+
+	/**
+	 * RFC 9449 section 5: refresh tokens of public clients are bound to the DPoP key, so a
+	 * refresh without a proof of that key is refused. The library checks the key only when
+	 * a proof is sent.
+	 */
+	private void requireNoKeyBinding(String refreshToken, RegisteredClient client) {
+		OAuth2Authorization authorization = this.store.findByToken(refreshToken, OAuth2TokenType.REFRESH_TOKEN);
+		if (authorization == null || !client.getId().equals(authorization.getRegisteredClientId())) {
+			return;
+		}
+		OAuth2Authorization.Token<OAuth2AccessToken> accessToken = authorization.getAccessToken();
+		Map<String, Object> claims = (accessToken != null) ? accessToken.getClaims() : null;
+		if (claims != null && claims.get("cnf") instanceof Map<?, ?> confirmation
+				&& confirmation.containsKey("jkt")) {
+			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_DPOP_PROOF,
+					"This refresh token is bound to a DPoP key: send a DPoP proof", null));
+		}
+	}
+
+	private void reuseDetected(RevokedFamily family) {
+		RegisteredClient client = this.clients.findById(family.registeredClientId());
+		String clientId = (client != null) ? client.getClientId() : family.registeredClientId();
+		logger.warn("Refresh token reuse detected: revoked authorization " + family.authorizationId() + " of client "
+				+ clientId + " for " + family.principalName());
+		this.events.publishEvent(new RefreshTokenReuseDetected(clientId, family.principalName(),
+				family.authorizationId(), this.clock.instant()));
+	}
+
+	/** Runs the checks, then lets the library's provider handle the grant. */
+	private final class Guarded implements AuthenticationProvider {
+
+		private final AuthenticationProvider delegate;
+
+		Guarded(AuthenticationProvider delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public @Nullable Authentication authenticate(Authentication authentication) {
+			check((OAuth2RefreshTokenAuthenticationToken) authentication);
+			return this.delegate.authenticate(authentication);
+		}
+
+		@Override
+		public boolean supports(Class<?> authentication) {
+			return OAuth2RefreshTokenAuthenticationToken.class.isAssignableFrom(authentication);
+		}
+
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.latchkey.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * One log line per request: method, path without its query string (where codes and
+ * secrets travel), status, duration and, when known, the client id.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class AccessLogFilter extends OncePerRequestFilter {
+
+	private static final Log logger = LogFactory.getLog("latchkey.access");
+
+	static final String CLIENT_ID_ATTRIBUTE = AccessLogFilter.class.getName() + ".clientId";
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long started = System.nanoTime();
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			if (logger.isInfoEnabled()) {
+				long millis = (System.nanoTime() - started) / 1_000_000;
+				String client = (String) request.getAttribute(CLIENT_ID_ATTRIBUTE);
+				logger.info(request.getMethod() + " " + request.getRequestURI() + " " + response.getStatus() + " "
+						+ millis + "ms" + ((client != null) ? " client=" + client : ""));
+			}
+		}
+	}
+
+	/** Remembers the client of the request for the log line, while the security context still exists. */
+	static void rememberClient(HttpServletRequest request) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		String client = null;
+		if (authentication instanceof OAuth2ClientAuthenticationToken clientAuthentication
+				&& clientAuthentication.getRegisteredClient() != null) {
+			client = clientAuthentication.getRegisteredClient().getClientId();
+		}
+		else if (authentication instanceof JwtAuthenticationToken jwt) {
+			client = jwt.getToken().getClaimAsString("client_id");
+		}
+		if (client != null) {
+			request.setAttribute(CLIENT_ID_ATTRIBUTE, client);
+		}
+	}
+
+}
