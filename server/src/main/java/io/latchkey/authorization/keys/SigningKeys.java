@@ -71,6 +71,9 @@ class SigningKeys implements JWKSource<SecurityContext>, InitializingBean {
 				if (this.store.insertFirstActive(key)) {
 					logger.info("Generated the first " + algorithm + " signing key " + key.kid());
 				}
+				else {
+					logger.info("Another node generated the first " + algorithm + " signing key first; using that one");
+				}
 			}
 		}
 		reload();
