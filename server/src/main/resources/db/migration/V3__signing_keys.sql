@@ -12,10 +12,7 @@ CREATE TABLE signing_key (
     activated_at timestamp with time zone,
     retired_at timestamp with time zone,
     active_for varchar(10),
-    PRIMARY KEY (kid),
-    CONSTRAINT signing_key_state CHECK (state IN ('ACTIVE', 'PREVIOUS', 'RETIRED')),
-    CONSTRAINT signing_key_active_for CHECK ((state = 'ACTIVE' AND active_for = algorithm)
-        OR (state <> 'ACTIVE' AND active_for IS NULL))
+    PRIMARY KEY (kid)
 );
 CREATE UNIQUE INDEX signing_key_one_active ON signing_key (active_for);
 CREATE INDEX signing_key_algorithm_state ON signing_key (algorithm, state);

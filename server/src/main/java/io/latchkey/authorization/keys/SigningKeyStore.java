@@ -13,7 +13,7 @@ import com.nimbusds.jose.jwk.JWK;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,7 +62,7 @@ class SigningKeyStore {
 				return true;
 			}));
 		}
-		catch (DataIntegrityViolationException ex) {
+		catch (DuplicateKeyException ex) {
 			return false;
 		}
 	}
@@ -97,7 +97,7 @@ class SigningKeyStore {
 				return true;
 			}));
 		}
-		catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
+		catch (DuplicateKeyException | ConcurrencyFailureException ex) {
 			return false;
 		}
 	}

@@ -72,7 +72,7 @@ class SigningKeys implements JWKSource<SecurityContext>, InitializingBean {
 					logger.info("Generated the first " + algorithm + " signing key " + key.kid());
 				}
 				else {
-					logger.info("Another node generated the first " + algorithm + " signing key first; using that one");
+					logger.info("Another node generated the first " + algorithm + " signing key; using it");
 				}
 			}
 		}
@@ -100,11 +100,6 @@ class SigningKeys implements JWKSource<SecurityContext>, InitializingBean {
 			}
 			return found;
 		};
-	}
-
-	/** The keys this node serves, active first. */
-	List<StoredSigningKey> published() {
-		return this.snapshot.keys();
 	}
 
 	/**

@@ -5,19 +5,28 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.latchkey.authorization.JwtParts;
+import io.latchkey.shared.MasterKey;
 import io.latchkey.test.ServerTestSupport;
 import io.latchkey.test.TestDatabase;
 import io.latchkey.test.TestHttp.Response;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static io.latchkey.test.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * per algorithm.
  */
 class SigningKeyNodesTests extends ServerTestSupport {
+
+	@Autowired
+	private MasterKey masterKey;
 
 	@Test
 	void nodesShareKeysFollowRotationsAndKeepThemAcrossRestarts() throws Exception {
@@ -68,30 +80,44 @@ class SigningKeyNodesTests extends ServerTestSupport {
 	@Test
 	void nodesStartingTogetherOnAnEmptyDatabaseAgreeOnOneKeyPerAlgorithm() throws Exception {
 		try (FreshDatabase database = FreshDatabase.create()) {
-			List<Node> nodes = new ArrayList<>();
-			try (ExecutorService executor = Executors.newFixedThreadPool(2)) {
-				List<Future<Node>> starting = new ArrayList<>();
-				for (int i = 0; i < 2; i++) {
-					starting.add(executor.submit(() -> Node.start(database.url(), TestDatabase.username())));
-				}
-				for (Future<Node> node : starting) {
-					nodes.add(node.get());
+			DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), TestDatabase.username(),
+					"");
+			Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+			// Whole applications cannot start concurrently in one JVM (logging is global), so
+			// the nodes' key initialisation runs concurrently on its own.
+			SigningKeyStore store = new SigningKeyStore(JdbcClient.create(dataSource),
+					new DataSourceTransactionManager(dataSource));
+			SigningKeyProperties properties = new SigningKeyProperties(Duration.ofDays(90), Duration.ofSeconds(30),
+					Duration.ofSeconds(2));
+			List<Callable<Void>> starts = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				SigningKeys keys = new SigningKeys(store, this.masterKey, properties, (event) -> {
+				});
+				starts.add(() -> {
+					keys.afterPropertiesSet();
+					return null;
+				});
+			}
+			try (ExecutorService executor = Executors.newFixedThreadPool(4)) {
+				for (Future<Void> start : executor.invokeAll(starts)) {
+					start.get();
 				}
 			}
-			try {
-				List<JsonNode> first = keys(nodes.get(0).http.get("/oauth2/jwks"));
-				assertThat(first).hasSize(2);
-				assertThat(first).anyMatch((key) -> key.get("kty").asString().equals("EC")
+			assertThat(database.count("SELECT count(*) FROM signing_key")).isEqualTo(2);
+			assertThat(database.count("SELECT count(*) FROM signing_key WHERE state = 'ACTIVE'")).isEqualTo(2);
+
+			try (Node first = Node.start(database.url(), TestDatabase.username());
+					Node second = Node.start(database.url(), TestDatabase.username())) {
+				List<JsonNode> keys = keys(first.http.get("/oauth2/jwks"));
+				assertThat(keys).hasSize(2);
+				assertThat(keys).anyMatch((key) -> key.get("kty").asString().equals("EC")
 						&& key.get("crv").asString().equals("P-256") && key.get("alg").asString().equals("ES256"));
-				assertThat(first).anyMatch(
+				assertThat(keys).anyMatch(
 						(key) -> key.get("kty").asString().equals("RSA") && key.get("alg").asString().equals("RS256"));
-				assertThat(kids(nodes.get(1).http.get("/oauth2/jwks"))).containsExactlyInAnyOrderElementsOf(
-						first.stream().map((key) -> key.get("kid").asString()).toList());
-				assertThat(database.count("SELECT count(*) FROM signing_key WHERE state = 'ACTIVE'")).isEqualTo(2);
-				assertThat(adminKeys(nodes.get(1), nodes.get(0).adminToken())).isEqualTo(200);
-			}
-			finally {
-				nodes.forEach(Node::close);
+				assertThat(kids(second.http.get("/oauth2/jwks")))
+					.containsExactlyInAnyOrderElementsOf(keys.stream().map((key) -> key.get("kid").asString()).toList());
+				assertThat(adminKeys(second, first.adminToken())).isEqualTo(200);
+				assertThat(database.count("SELECT count(*) FROM signing_key")).isEqualTo(2);
 			}
 		}
 	}
