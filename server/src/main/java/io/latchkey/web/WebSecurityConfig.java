@@ -1,5 +1,7 @@
 package io.latchkey.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -34,11 +36,20 @@ class WebSecurityConfig {
 			.formLogin((login) -> login.loginPage("/login"))
 			.addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
-			// A bearer token is not sent by the browser on its own, so it needs no CSRF token.
-			.csrf((csrf) -> csrf.ignoringRequestMatchers((request) -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(WebSecurityConfig::cannotBeForged))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
 		return http.build();
+	}
+
+	/**
+	 * Cross-site request forgery rides on credentials the browser adds by itself. A bearer
+	 * token is never added by the browser, and an API call without a session cookie carries
+	 * no credential to ride on; the sign-in form keeps its token (login CSRF).
+	 */
+	private static boolean cannotBeForged(HttpServletRequest request) {
+		return request.getHeader(HttpHeaders.AUTHORIZATION) != null
+				|| (request.getRequestURI().startsWith("/api/") && request.getRequestedSessionId() == null);
 	}
 
 }

@@ -267,8 +267,7 @@ class SigningKeysTests extends ServerTestSupport {
 		String notAdmin = this.http.clientCredentialsToken("keys-reader", "keys-reader-secret-0123456789-0123456789",
 				"reports");
 
-		// Without any credentials the CSRF check answers before authentication does.
-		assertThat(this.http.post("/api/admin/keys/rotate", null, "").status()).isEqualTo(403);
+		assertThat(this.http.post("/api/admin/keys/rotate", null, "").status()).isEqualTo(401);
 		assertThat(this.http.post("/api/admin/keys/rotate", null, "", "Authorization", bearer("not.a.jwt")).status())
 			.isEqualTo(401);
 		assertThat(this.http.post("/api/admin/keys/rotate", null, "", "Authorization", bearer(notAdmin)).status())
