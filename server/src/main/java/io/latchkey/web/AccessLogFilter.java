@@ -11,10 +11,6 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -44,22 +40,6 @@ class AccessLogFilter extends OncePerRequestFilter {
 				logger.info(request.getMethod() + " " + request.getRequestURI() + " " + response.getStatus() + " "
 						+ millis + "ms" + ((client != null) ? " client=" + client : ""));
 			}
-		}
-	}
-
-	/** Remembers the client of the request for the log line, while the security context still exists. */
-	static void rememberClient(HttpServletRequest request) {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		String client = null;
-		if (authentication instanceof OAuth2ClientAuthenticationToken clientAuthentication
-				&& clientAuthentication.getRegisteredClient() != null) {
-			client = clientAuthentication.getRegisteredClient().getClientId();
-		}
-		else if (authentication instanceof JwtAuthenticationToken jwt) {
-			client = jwt.getToken().getClaimAsString("client_id");
-		}
-		if (client != null) {
-			request.setAttribute(CLIENT_ID_ATTRIBUTE, client);
 		}
 	}
 

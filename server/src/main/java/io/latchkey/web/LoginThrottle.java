@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
@@ -62,6 +63,10 @@ class LoginThrottle extends OncePerRequestFilter {
 
 	@EventListener
 	void onFailure(AbstractAuthenticationFailureEvent event) {
+		// A directory or database outage is not a guess.
+		if (event instanceof AuthenticationFailureServiceExceptionEvent) {
+			return;
+		}
 		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
 			this.limiter.consume(ADDRESS, details.getRemoteAddress());
 			this.limiter.consume(ACCOUNT, normalize(event.getAuthentication().getName()));

@@ -38,6 +38,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (DatabaseOutageFilter.isDatabaseUnavailable(ex)) {
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header("Retry-After", DatabaseOutageFilter.RETRY_AFTER_SECONDS)
+				.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Please try again shortly."));
+		}
 		if (ex instanceof ErrorResponse response) {
 			HttpStatusCode status = response.getStatusCode();
 			return ResponseEntity.status(status).body(Problems.of(status, codeFor(status), detailFor(ex, status)));

@@ -30,12 +30,15 @@ public final class TestHttp {
 
 	private final HttpClient client;
 
+	private final boolean browser;
+
 	public TestHttp(String base) {
 		this(base, false);
 	}
 
 	private TestHttp(String base, boolean cookies) {
 		this.base = base;
+		this.browser = cookies;
 		HttpClient.Builder builder = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(5));
@@ -45,7 +48,7 @@ public final class TestHttp {
 		this.client = builder.build();
 	}
 
-	/** A client with its own cookie jar, like one browser. */
+	/** A client with its own cookie jar that asks for HTML, like one browser. */
 	public TestHttp withCookies() {
 		return new TestHttp(this.base, true);
 	}
@@ -100,8 +103,13 @@ public final class TestHttp {
 	public HttpRequest.Builder request(String path, String... headers) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : this.base + path))
 			.timeout(Duration.ofSeconds(30));
+		boolean accept = false;
 		for (int i = 0; i < headers.length; i += 2) {
 			builder.header(headers[i], headers[i + 1]);
+			accept |= "Accept".equalsIgnoreCase(headers[i]);
+		}
+		if (this.browser && !accept) {
+			builder.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
 		}
 		return builder;
 	}

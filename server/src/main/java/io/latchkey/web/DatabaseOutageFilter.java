@@ -1,0 +1,83 @@
+package io.latchkey.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers {@code 503} with {@code Retry-After} when the database cannot be reached, from
+ * wherever in the request the failure surfaced (the protocol endpoints' filters included),
+ * instead of a 500. The connection pool reconnects by itself once the database is back.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+class DatabaseOutageFilter extends OncePerRequestFilter {
+
+	private static final Log logger = LogFactory.getLog(DatabaseOutageFilter.class);
+
+	static final String RETRY_AFTER_SECONDS = "5";
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		try {
+			chain.doFilter(request, response);
+		}
+		catch (RuntimeException | ServletException ex) {
+			if (!isDatabaseUnavailable(ex) || response.isCommitted()) {
+				throw ex;
+			}
+			logger.warn("Database unavailable while handling " + request.getMethod() + " " + request.getRequestURI());
+			writeUnavailable(request, response);
+		}
+	}
+
+	static boolean isDatabaseUnavailable(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+					|| cause instanceof CannotCreateTransactionException
+					|| cause instanceof java.sql.SQLTransientConnectionException
+					|| cause instanceof java.sql.SQLNonTransientConnectionException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void writeUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.resetBuffer();
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+		response.setHeader("Cache-Control", "no-store");
+		String path = request.getRequestURI();
+		if (path.startsWith("/oauth2/") || path.startsWith("/userinfo") || path.startsWith("/connect/")) {
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.getOutputStream()
+				.write("{\"error\":\"temporarily_unavailable\",\"error_description\":\"Please try again shortly.\"}"
+					.getBytes(StandardCharsets.UTF_8));
+			return;
+		}
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getOutputStream()
+			.write(("{\"type\":\"https://latchkey.io/problems/service-unavailable\",\"title\":\"Service Unavailable\","
+					+ "\"status\":503,\"code\":\"service-unavailable\",\"detail\":\"Please try again shortly.\"}")
+				.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
