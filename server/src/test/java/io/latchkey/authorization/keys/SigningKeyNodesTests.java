@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 
 import io.latchkey.authorization.JwtParts;
 import io.latchkey.shared.MasterKey;
+import io.latchkey.test.Node;
 import io.latchkey.test.ServerTestSupport;
 import io.latchkey.test.TestDatabase;
 import io.latchkey.test.TestHttp.Response;

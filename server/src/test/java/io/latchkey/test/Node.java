@@ -1,11 +1,9 @@
-package io.latchkey.authorization.keys;
+package io.latchkey.test;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.latchkey.LatchkeyApplication;
-import io.latchkey.test.ServerTestSupport;
-import io.latchkey.test.TestHttp;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -15,11 +13,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Another Latchkey node in the same JVM: a whole application on a random port, started
  * and stopped by a test.
  */
-final class Node implements AutoCloseable {
+public final class Node implements AutoCloseable {
 
 	private final ConfigurableApplicationContext context;
 
-	final TestHttp http;
+	public final TestHttp http;
 
 	private Node(ConfigurableApplicationContext context) {
 		this.context = context;
@@ -27,7 +25,7 @@ final class Node implements AutoCloseable {
 		this.http = new TestHttp("http://localhost:" + port);
 	}
 
-	static Node start(String url, String username, String... properties) {
+	public static Node start(String url, String username, String... properties) {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("server.port", "0");
 		settings.put("spring.datasource.url", url);
@@ -49,7 +47,7 @@ final class Node implements AutoCloseable {
 		return new Node(context);
 	}
 
-	String adminToken() {
+	public String adminToken() {
 		return this.http.clientCredentialsToken("latchkey-admin", ServerTestSupport.ADMIN_CLIENT_SECRET,
 				"latchkey:admin");
 	}
