@@ -1,6 +1,8 @@
 package io.latchkey.bench;
 
 import java.io.PrintStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +37,10 @@ public final class Bench {
 				: Endpoints.defaults(options.issuer());
 		endpoints = endpoints.with(options.endpoint("authorization-endpoint"), options.endpoint("token-endpoint"),
 				options.endpoint("jwks-uri"), options.endpoint("introspection-endpoint"));
-		log.printf("target: %s (token %s)%n", options.issuer(), endpoints.token());
+		log.printf("run: %s, %d processors, Java %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+				Runtime.getRuntime().availableProcessors(), Runtime.version());
+		log.printf("target: %s (token %s), concurrency %d%n", options.issuer(), endpoints.token(),
+				options.concurrency());
 		Target target = new Target(http, endpoints, options.client(), options.clientScope(), options.browser(),
 				options.timeout());
 		if (options.seed() > 0) {

@@ -7,8 +7,10 @@ import java.util.List;
  */
 final class Scenarios {
 
-	static final List<String> NAMES = List.of("client_credentials", "jwks", "introspection", "refresh",
-			"authorization_code");
+	// client_credentials runs last by default: every grant leaves an authorization behind,
+	// which would otherwise slow the lookups measured after it on a store that scans.
+	static final List<String> NAMES = List.of("jwks", "introspection", "refresh", "authorization_code",
+			"client_credentials");
 
 	private Scenarios() {
 	}
