@@ -1,10 +1,12 @@
 package io.latchkey.bench;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Drives a running OAuth 2 / OpenID Connect server with concurrent clients and prints
@@ -37,8 +39,8 @@ public final class Bench {
 				: Endpoints.defaults(options.issuer());
 		endpoints = endpoints.with(options.endpoint("authorization-endpoint"), options.endpoint("token-endpoint"),
 				options.endpoint("jwks-uri"), options.endpoint("introspection-endpoint"));
-		log.printf("run: %s, %d processors, Java %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS),
-				Runtime.getRuntime().availableProcessors(), Runtime.version());
+		log.printf("run: %s, %d processors, Java %s, load average %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+				Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage());
 		log.printf("target: %s (token %s), concurrency %d%n", options.issuer(), endpoints.token(),
 				options.concurrency());
 		Target target = new Target(http, endpoints, options.client(), options.clientScope(), options.browser(),
@@ -70,6 +72,13 @@ public final class Bench {
 			}
 			result.errorsByKind().forEach((kind, count) -> log.printf("%s: %d × %s%n", result.scenario(), count, kind));
 		}
+		log.printf("done: %s, load average %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS), loadAverage());
+	}
+
+	// The load generator shares the machine with the server; a busy machine explains odd figures.
+	private static String loadAverage() {
+		double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		return (load >= 0) ? String.format(Locale.ROOT, "%.2f", load) : "n/a";
 	}
 
 }
