@@ -2,6 +2,7 @@ package io.latchkey.authorization.store;
 
 import java.security.Principal;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -144,8 +146,9 @@ final class HashedTokenAuthorizationService implements OAuth2AuthorizationServic
 	public @Nullable OAuth2Authorization findById(String id) {
 		return this.jdbc.sql("SELECT * FROM oauth2_authorization WHERE id = ?")
 			.param(id)
-			.query((rs, n) -> map(rs, null, null))
+			.query(HashedTokenAuthorizationService::snapshot)
 			.optional()
+			.map((row) -> map(row, null, null))
 			.orElse(null);
 	}
 
@@ -176,8 +179,9 @@ final class HashedTokenAuthorizationService implements OAuth2AuthorizationServic
 	private @Nullable OAuth2Authorization findByHash(String column, String hash, String presentedValue) {
 		return this.jdbc.sql("SELECT * FROM oauth2_authorization WHERE " + column + "_hash = ?")
 			.param(hash)
-			.query((rs, n) -> map(rs, column, presentedValue))
+			.query(HashedTokenAuthorizationService::snapshot)
 			.optional()
+			.map((row) -> map(row, column, presentedValue))
 			.orElse(null);
 	}
 
@@ -220,51 +224,51 @@ final class HashedTokenAuthorizationService implements OAuth2AuthorizationServic
 		return authorizations + retired;
 	}
 
-	private @Nullable OAuth2Authorization map(ResultSet rs, @Nullable String matchedColumn,
-			@Nullable String presentedValue) throws SQLException {
-		RegisteredClient client = this.clients.findById(rs.getString("registered_client_id"));
+	private @Nullable OAuth2Authorization map(Map<String, Object> rs, @Nullable String matchedColumn,
+			@Nullable String presentedValue) {
+		RegisteredClient client = this.clients.findById((String) rs.get("registered_client_id"));
 		if (client == null) {
 			return null;
 		}
-		String principalName = rs.getString("principal_name");
-		String scopes = rs.getString("authorized_scopes");
-		Map<String, Object> otherAttributes = TypedJson.read(rs.getString("attributes"));
+		String principalName = (String) rs.get("principal_name");
+		String scopes = (String) rs.get("authorized_scopes");
+		Map<String, Object> otherAttributes = TypedJson.read((String) rs.get("attributes"));
 		OAuth2Authorization.Builder builder = OAuth2Authorization.withRegisteredClient(client)
-			.id(rs.getString("id"))
+			.id((String) rs.get("id"))
 			.principalName(principalName)
-			.authorizationGrantType(new AuthorizationGrantType(rs.getString("authorization_grant_type")))
+			.authorizationGrantType(new AuthorizationGrantType((String) rs.get("authorization_grant_type")))
 			.authorizedScopes(StringUtils.commaDelimitedListToSet(scopes))
 			.attributes((attributes) -> attributes.putAll(otherAttributes));
-		String authorities = rs.getString("principal_authorities");
+		String authorities = (String) rs.get("principal_authorities");
 		if (authorities != null) {
 			builder.attribute(Principal.class.getName(), StoredPrincipal.rebuild(principalName, authorities));
 		}
-		String request = rs.getString("authorization_request");
+		String request = (String) rs.get("authorization_request");
 		if (request != null) {
 			builder.attribute(OAuth2AuthorizationRequest.class.getName(), StoredAuthorizationRequest.read(request));
 		}
 		Map<String, String> hashes = new HashMap<>();
-		String stateHash = rs.getString("state_hash");
+		String stateHash = (String) rs.get("state_hash");
 		if (stateHash != null) {
 			hashes.put(STATE, stateHash);
 			builder.attribute(OAuth2ParameterNames.STATE,
 					STATE.equals(matchedColumn) ? presentedValue : STATE_PLACEHOLDER);
 		}
 		for (StoredToken kind : StoredToken.values()) {
-			String hash = rs.getString(kind.column() + "_hash");
+			String hash = (String) rs.get(kind.column() + "_hash");
 			if (hash == null) {
 				continue;
 			}
 			hashes.put(kind.column(), hash);
 			String value = kind.column().equals(matchedColumn) ? presentedValue : kind.placeholder();
-			Map<String, Object> metadata = TypedJson.read(rs.getString(kind.column() + "_metadata"));
-			OAuth2Token token = kind.create(value, instant(rs, kind.column() + "_issued_at"),
-					instant(rs, kind.column() + "_expires_at"), metadata, rs.getString("access_token_type"),
-					StringUtils.commaDelimitedListToSet(rs.getString("access_token_scopes")));
+			Map<String, Object> metadata = TypedJson.read((String) rs.get(kind.column() + "_metadata"));
+			OAuth2Token token = kind.create(value, (Instant) rs.get(kind.column() + "_issued_at"),
+					(Instant) rs.get(kind.column() + "_expires_at"), metadata, (String) rs.get("access_token_type"),
+					StringUtils.commaDelimitedListToSet((String) rs.get("access_token_scopes")));
 			builder.token(token, (stored) -> stored.putAll(metadata));
 		}
-		builder.attribute(LoadedAuthorization.ATTRIBUTE, new LoadedAuthorization(rs.getLong("version"), hashes,
-				instant(rs, StoredToken.REFRESH_TOKEN.column() + "_expires_at")));
+		builder.attribute(LoadedAuthorization.ATTRIBUTE, new LoadedAuthorization((Long) rs.get("version"), hashes,
+				(Instant) rs.get(StoredToken.REFRESH_TOKEN.column() + "_expires_at")));
 		return builder.build();
 	}
 
@@ -327,6 +331,28 @@ final class HashedTokenAuthorizationService implements OAuth2AuthorizationServic
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Map<String, SqlValue> row) {
 		row.forEach((name, value) -> statement.param(name, value.value(), value.sqlType()));
 		return statement;
+	}
+
+	/**
+	 * Copies a row out of the result set, so that building the authorization (which looks
+	 * up its client) never holds a second pooled connection while this one is open.
+	 */
+	private static Map<String, Object> snapshot(ResultSet rs, int rowNumber) throws SQLException {
+		ResultSetMetaData meta = rs.getMetaData();
+		Map<String, Object> row = new HashMap<>();
+		for (int i = 1; i <= meta.getColumnCount(); i++) {
+			String column = meta.getColumnLabel(i).toLowerCase(Locale.ROOT);
+			if (column.endsWith("_at")) {
+				row.put(column, instant(rs, column));
+			}
+			else if ("version".equals(column)) {
+				row.put(column, rs.getLong(i));
+			}
+			else {
+				row.put(column, rs.getString(i));
+			}
+		}
+		return row;
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
