@@ -1,5 +1,7 @@
 package io.latchkey.authorization;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -41,6 +43,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfig {
+
+	/** How long another node may still see a client as it was before a change. */
+	static final Duration CLIENT_CACHE_TIME_TO_LIVE = Duration.ofSeconds(10);
 
 	@Bean
 	@Order(1)
@@ -95,8 +100,9 @@ class AuthorizationServerConfig {
 	}
 
 	@Bean
-	RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
-		return new JdbcRegisteredClientRepository(jdbc);
+	CachingRegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
+		return new CachingRegisteredClientRepository(new JdbcRegisteredClientRepository(jdbc), CLIENT_CACHE_TIME_TO_LIVE,
+				Clock.systemUTC());
 	}
 
 	@Bean

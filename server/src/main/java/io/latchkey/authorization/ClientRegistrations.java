@@ -104,6 +104,9 @@ public class ClientRegistrations {
 			.param(client.getId())
 			.update();
 		this.jdbc.sql("DELETE FROM oauth2_registered_client WHERE id = ?").param(client.getId()).update();
+		if (this.repository instanceof CachingRegisteredClientRepository cache) {
+			cache.evict(client);
+		}
 		return true;
 	}
 
