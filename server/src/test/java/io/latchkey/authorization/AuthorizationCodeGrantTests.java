@@ -28,7 +28,7 @@ class AuthorizationCodeGrantTests extends ServerTestSupport {
 	}
 
 	@Test
-	void wrongVerifierIsInvalidGrantAndBurnsNothingForTheRightOne() {
+	void wrongVerifierIsInvalidGrant() {
 		Authorization authorization = authorize();
 
 		Response wrong = this.flow.exchange(new Authorization(authorization.clientId(), authorization.redirectUri(),
