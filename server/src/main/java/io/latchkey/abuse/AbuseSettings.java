@@ -33,11 +33,20 @@ record AbuseSettings(Store store, Map<String, Limit> limits, Limit fallback, Map
 	}
 
 	Limit limitFor(String purpose) {
-		return this.limits.getOrDefault(purpose, this.fallback);
+		return forPurpose(this.limits, purpose, this.fallback);
 	}
 
 	Lockout lockoutFor(String purpose) {
-		return this.lockouts.getOrDefault(purpose, this.lockoutFallback);
+		return forPurpose(this.lockouts, purpose, this.lockoutFallback);
+	}
+
+	/**
+	 * An environment variable cannot carry a dash, so a purpose named only there, as in
+	 * {@code LATCHKEY_ABUSE_LIMITS_USERCODE_CAPACITY}, arrives without its dashes.
+	 */
+	private static <V> V forPurpose(Map<String, V> values, String purpose, V fallback) {
+		V value = values.get(purpose);
+		return (value != null) ? value : values.getOrDefault(purpose.replace("-", ""), fallback);
 	}
 
 	/**
