@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,10 +38,15 @@ public class Lockouts {
 		this.repository = repository;
 		this.settings = settings;
 		this.transaction = new TransactionTemplate(transactionManager);
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.events = events;
 	}
 
-	/** Counts one failure; the answer says whether the object is now locked. */
+	/**
+	 * Counts one failure; the answer says whether the object is now locked. The count is
+	 * committed in a transaction of its own, so it stands even when the caller's
+	 * transaction rolls back because of the very failure it reports.
+	 */
 	public Status recordFailure(String purpose, String objectId) {
 		Lockout rule = this.settings.lockoutFor(purpose);
 		for (int attempt = 1;; attempt++) {
@@ -79,7 +85,7 @@ public class Lockouts {
 	private Outcome count(String purpose, String objectId, Lockout rule) {
 		while (true) {
 			Instant now = now();
-			this.repository.insertIfAbsent(purpose, objectId, now);
+			this.transaction.executeWithoutResult((status) -> this.repository.insertIfAbsent(purpose, objectId, now));
 			Outcome outcome = this.transaction.execute((status) -> {
 				if (!this.repository.increment(purpose, objectId, now)) {
 					return null;

@@ -17,12 +17,15 @@ import io.latchkey.test.ServerTestSupport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Lockouts on the run's database: they engage exactly at the threshold, once, end when
- * their duration runs out, lift on reset, and count concurrent failures exactly.
+ * their duration runs out, lift on reset, and count concurrent failures exactly, whatever
+ * becomes of the caller's transaction.
  */
 @AbuseTestSettings
 class LockoutsTests extends ServerTestSupport {
@@ -32,6 +35,9 @@ class LockoutsTests extends ServerTestSupport {
 
 	@Autowired
 	RecordedEvents events;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@Test
 	void theThresholdthFailureLocksTheObjectUntilReset() {
@@ -100,6 +106,18 @@ class LockoutsTests extends ServerTestSupport {
 		assertThat(counts).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 100).boxed().toList());
 		assertThat(this.lockouts.isLocked("test-count", object)).isTrue();
 		assertThat(locksOf(object)).hasSize(1);
+	}
+
+	@Test
+	void aFailureCountsEvenWhenTheCallersTransactionRollsBack() {
+		String link = UUID.randomUUID().toString();
+
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
+			this.lockouts.recordFailure("test-lock", link);
+			status.setRollbackOnly();
+		});
+
+		assertThat(this.lockouts.recordFailure("test-lock", link).failures()).isEqualTo(2);
 	}
 
 	private List<ObjectLocked> locksOf(String objectId) {
