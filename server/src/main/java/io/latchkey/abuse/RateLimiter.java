@@ -1,81 +1,107 @@
 package io.latchkey.abuse;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets keyed by purpose and key (an IP, an account, a link id), on Bucket4j.
- * Buckets live in this node's memory; a full bucket carries no information and is dropped.
+ * Token buckets keyed by purpose and key (an IP, an account, a link id), on Bucket4j. On
+ * PostgreSQL the buckets live in the database, so a limit holds across all nodes; on the
+ * embedded database, in this node's memory. Every refusal is published as
+ * {@link RateLimited} and counted in the metric {@value #REJECTIONS}.
  */
 @Component
 public class RateLimiter {
 
+	static final String REJECTIONS = "latchkey.ratelimit.rejections";
+
 	private final AbuseSettings settings;
 
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+	private final BucketStore store;
 
-	RateLimiter(AbuseSettings settings) {
+	private final KeyFingerprints fingerprints;
+
+	private final ApplicationEventPublisher events;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock = Clock.systemUTC();
+
+	RateLimiter(AbuseSettings settings, BucketStore store, KeyFingerprints fingerprints,
+			ApplicationEventPublisher events, MeterRegistry meters) {
 		this.settings = settings;
+		this.store = store;
+		this.fingerprints = fingerprints;
+		this.events = events;
+		this.meters = meters;
 	}
 
 	/** Whether one more event for this purpose and key would be within the limit, without counting it. */
 	public Decision check(String purpose, String key) {
-		Bucket bucket = this.buckets.get(purpose + '\u0000' + key);
-		if (bucket == null || bucket.getAvailableTokens() > 0) {
-			return Decision.ALLOWED;
-		}
-		return new Decision(false, retryAfter(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+		return refusedIfNot(purpose, key,
+				this.store.check(this.fingerprints.bucketId(purpose, key), this.settings.limitFor(purpose)));
 	}
 
 	/** Counts one event; the answer says whether it was within the limit. */
 	public Decision consume(String purpose, String key) {
-		Bucket bucket = this.buckets.computeIfAbsent(purpose + '\u0000' + key, (k) -> newBucket(purpose));
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		return probe.isConsumed() ? Decision.ALLOWED
-				: new Decision(false, retryAfter(probe.getNanosToWaitForRefill()));
+		return refusedIfNot(purpose, key,
+				this.store.consume(this.fingerprints.bucketId(purpose, key), this.settings.limitFor(purpose)));
+	}
+
+	/**
+	 * Counts one event and throws {@link RateLimitExceededException} if it was over the limit,
+	 * which a JSON endpoint answers with {@code 429} and {@code Retry-After}.
+	 */
+	public void enforce(String purpose, String key) {
+		Decision decision = consume(purpose, key);
+		if (!decision.allowed()) {
+			throw new RateLimitExceededException(purpose, decision.retryAfter());
+		}
 	}
 
 	/** Forgets a key, e.g. an account's failures after it signs in. */
 	public void reset(String purpose, String key) {
-		this.buckets.remove(purpose + '\u0000' + key);
+		this.store.reset(this.fingerprints.bucketId(purpose, key));
 	}
 
-	@Scheduled(fixedDelayString = "PT5M")
-	void dropFullBuckets() {
-		this.buckets.entrySet().removeIf((entry) -> {
-			String purpose = entry.getKey().substring(0, entry.getKey().indexOf('\u0000'));
-			return entry.getValue().getAvailableTokens() >= this.settings.limitFor(purpose).capacity();
-		});
+	@Scheduled(fixedDelayString = "${latchkey.abuse.cleanup-interval:PT5M}")
+	void removeExpiredBuckets() {
+		this.store.removeExpired();
 	}
 
-	private Bucket newBucket(String purpose) {
-		AbuseSettings.Limit limit = this.settings.limitFor(purpose);
-		return Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build())
-			.build();
-	}
-
-	private static Duration retryAfter(long nanos) {
-		return Duration.ofSeconds(Math.max(1, (long) Math.ceil(nanos / 1_000_000_000.0)));
+	private Decision refusedIfNot(String purpose, String key, Decision decision) {
+		if (!decision.allowed()) {
+			Counter.builder(REJECTIONS)
+				.description("Requests refused by a rate limit")
+				.tag("purpose", purpose)
+				.register(this.meters)
+				.increment();
+			this.events.publishEvent(new RateLimited(purpose, this.fingerprints.forEvent(key), decision.retryAfter(),
+					this.clock.instant()));
+		}
+		return decision;
 	}
 
 	/**
 	 * The answer of the limiter.
 	 *
 	 * @param allowed whether the event is within the limit
-	 * @param retryAfter when to try again if it is not
+	 * @param retryAfter when to try again if it is not; whole seconds, at least one
 	 */
 	public record Decision(boolean allowed, Duration retryAfter) {
 
 		static final Decision ALLOWED = new Decision(true, Duration.ZERO);
+
+		/** Rounded up, so that a client waiting as told finds a token. */
+		static Decision refused(long nanosToWait) {
+			return new Decision(false, Duration.ofSeconds(Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L)));
+		}
 
 	}
 
