@@ -2,6 +2,9 @@ package io.latchkey.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -52,12 +55,17 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
 					|| cause instanceof CannotCreateTransactionException
-					|| cause instanceof java.sql.SQLTransientConnectionException
-					|| cause instanceof java.sql.SQLNonTransientConnectionException) {
+					|| cause instanceof SQLTransientConnectionException
+					|| cause instanceof SQLNonTransientConnectionException || isConnectionFailure(cause)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/** SQLSTATE class 08 is "connection exception", whichever library wrapped it. */
+	private static boolean isConnectionFailure(Throwable cause) {
+		return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
 	}
 
 	private static void writeUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
