@@ -24,7 +24,7 @@ class WebSecurityConfig {
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/login/throttled", "/error", "/css/**", "/favicon.ico",
 					"/.well-known/smart-configuration", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
-					"/swagger-ui/**", "/swagger-ui.html")
+					"/swagger-ui/**", "/swagger-ui.html", "/launch", "/api/invitation")
 			.permitAll()
 			.requestMatchers("/api/admin/**")
 			.hasAnyAuthority("SCOPE_latchkey:admin", "ROLE_admin")
