@@ -10,6 +10,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * Everything outside the OAuth protocol endpoints: pages, Latchkey's own APIs and the
@@ -31,10 +32,23 @@ class WebSecurityConfig {
 			.anyRequest()
 			.authenticated())
 			.formLogin((login) -> login.loginPage("/login"))
+			.requestCache((cache) -> cache.requestCache(queryFreeRequestCache()))
 			.addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(WebSecurityConfig::cannotBeForged));
 		return http.build();
+	}
+
+	/**
+	 * Remembers where to return after sign-in only for plain GETs without a query string:
+	 * the saved request lives in the session table, and query strings carry link secrets
+	 * and codes, which must never reach the database in plain form.
+	 */
+	private static HttpSessionRequestCache queryFreeRequestCache() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher((request) -> "GET".equals(request.getMethod()) && request.getQueryString() == null
+				&& !request.getRequestURI().endsWith("/favicon.ico"));
+		return cache;
 	}
 
 	/**
