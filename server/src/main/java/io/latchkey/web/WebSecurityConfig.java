@@ -10,6 +10,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * Everything outside the OAuth protocol endpoints: pages, Latchkey's own APIs and the
@@ -24,17 +25,30 @@ class WebSecurityConfig {
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/login/throttled", "/error", "/css/**", "/favicon.ico",
 					"/.well-known/smart-configuration", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
-					"/swagger-ui/**", "/swagger-ui.html")
+					"/swagger-ui/**", "/swagger-ui.html", "/launch", "/api/invitation")
 			.permitAll()
 			.requestMatchers("/api/admin/**")
 			.hasAnyAuthority("SCOPE_latchkey:admin", "ROLE_admin")
 			.anyRequest()
 			.authenticated())
 			.formLogin((login) -> login.loginPage("/login"))
+			.requestCache((cache) -> cache.requestCache(queryFreeRequestCache()))
 			.addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(WebSecurityConfig::cannotBeForged));
 		return http.build();
+	}
+
+	/**
+	 * Remembers where to return after sign-in only for plain GETs without a query string:
+	 * the saved request lives in the session table, and query strings carry link secrets
+	 * and codes, which must never reach the database in plain form.
+	 */
+	private static HttpSessionRequestCache queryFreeRequestCache() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher((request) -> "GET".equals(request.getMethod()) && request.getQueryString() == null
+				&& !request.getRequestURI().endsWith("/favicon.ico"));
+		return cache;
 	}
 
 	/**

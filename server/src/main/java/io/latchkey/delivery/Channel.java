@@ -1,0 +1,10 @@
+package io.latchkey.delivery;
+
+/**
+ * How a message reaches a person.
+ */
+public enum Channel {
+
+	EMAIL, SMS
+
+}
