@@ -91,7 +91,9 @@ final class DirectoryProviders {
 		if ("objectGUID".equalsIgnoreCase(settings.uuidAttribute())) {
 			environment.put("java.naming.ldap.attributes.binary", settings.uuidAttribute());
 		}
-		if (settings.trustStore() != null) {
+		// The JDK uses this factory for every connection, so only for LDAPS; StartTLS upgrades
+		// a plain connection with the same trust instead.
+		if (settings.trustStore() != null && settings.urls().stream().anyMatch((url) -> url.startsWith("ldaps://"))) {
 			environment.put("java.naming.ldap.factory.socket", DirectorySocketFactory.class.getName());
 		}
 		return environment;
