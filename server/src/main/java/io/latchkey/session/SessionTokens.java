@@ -3,6 +3,7 @@ package io.latchkey.session;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.latchkey.identity.SignedInPerson;
@@ -60,8 +61,11 @@ class SessionTokens {
 	Issued renew(Jwt current) {
 		List<String> roles = (current.getClaimAsStringList(ROLES) != null) ? current.getClaimAsStringList(ROLES)
 				: List.of();
-		return issue(current.getSubject(), current.getClaimAsString("preferred_username"),
-				current.getClaimAsString("directory"), roles, current.getClaimAsString(CONTEXT), authTime(current));
+		String username = Objects.requireNonNullElse(current.getClaimAsString("preferred_username"),
+				current.getSubject());
+		String directory = Objects.requireNonNullElse(current.getClaimAsString("directory"), SignedInPerson.LOCAL);
+		return issue(current.getSubject(), username, directory, roles, current.getClaimAsString(CONTEXT),
+				authTime(current));
 	}
 
 	boolean renewable(Jwt current) {
