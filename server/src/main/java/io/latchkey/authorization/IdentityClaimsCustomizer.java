@@ -1,7 +1,9 @@
 package io.latchkey.authorization;
 
+import java.util.List;
 import java.util.Optional;
 
+import io.latchkey.identity.SignedInPerson;
 import io.latchkey.identity.UserAccount;
 import io.latchkey.identity.UserAccounts;
 
@@ -49,10 +51,14 @@ class IdentityClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingConte
 			if (idToken && account.fhirUser() != null) {
 				context.getClaims().claim("fhirUser", account.fhirUser());
 			}
-			if (context.getAuthorizedScopes().contains(ROLES_SCOPE) && !account.roles().isEmpty()) {
-				context.getClaims().claim("roles", account.roles().stream().sorted().toList());
-			}
 		});
+		// Directory users have no local account: their roles are the ones the group mapping
+		// gave them at sign-in, kept with the authorization as ROLE_* authorities.
+		List<String> roles = user.map((account) -> account.roles().stream().sorted().toList())
+			.orElseGet(() -> SignedInPerson.roles(context.getPrincipal()));
+		if (context.getAuthorizedScopes().contains(ROLES_SCOPE) && !roles.isEmpty()) {
+			context.getClaims().claim("roles", roles);
+		}
 	}
 
 }

@@ -5,12 +5,10 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Service;
 
 /**
  * Signs people in with their local account; roles become {@code ROLE_*} authorities.
  */
-@Service
 class LocalAccountUserDetailsService implements UserDetailsService {
 
 	private final UserAccounts accounts;

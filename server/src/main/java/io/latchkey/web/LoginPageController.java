@@ -30,4 +30,13 @@ class LoginPageController {
 		return "login";
 	}
 
+	/** Where a sign-in goes when the account directory cannot be asked; the status is already 503. */
+	@RequestMapping("/login/unavailable")
+	String unavailable(Model model) {
+		model.addAttribute("unavailable",
+				"The staff directory cannot be reached right now, so we could not check your password. "
+						+ "Please try again in a few minutes.");
+		return "login";
+	}
+
 }

@@ -12,9 +12,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -53,6 +55,10 @@ class LoginThrottle extends OncePerRequestFilter {
 		Decision refusal = !byAddress.allowed() ? byAddress : (!byAccount.allowed() ? byAccount : null);
 		if (refusal == null) {
 			chain.doFilter(request, response);
+			if (username != null && signedIn()) {
+				// By the name as typed: a directory user's principal is named by a stable id.
+				this.limiter.reset(ACCOUNT, normalize(username));
+			}
 			return;
 		}
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -73,11 +79,10 @@ class LoginThrottle extends OncePerRequestFilter {
 		}
 	}
 
-	@EventListener
-	void onSuccess(AuthenticationSuccessEvent event) {
-		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails) {
-			this.limiter.reset(ACCOUNT, normalize(event.getAuthentication().getName()));
-		}
+	private static boolean signedIn() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
 	}
 
 	private static String normalize(String username) {

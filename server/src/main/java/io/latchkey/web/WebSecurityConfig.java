@@ -2,10 +2,12 @@ package io.latchkey.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -21,9 +23,10 @@ class WebSecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, LoginThrottle loginThrottle) {
+	SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, LoginThrottle loginThrottle,
+			ObjectProvider<AuthenticationManagerResolver<HttpServletRequest>> bearerTokens) {
 		http.authorizeHttpRequests((authorize) -> authorize
-			.requestMatchers("/login", "/login/throttled", "/error", "/css/**", "/favicon.ico",
+			.requestMatchers("/login", "/login/throttled", "/login/unavailable", "/error", "/css/**", "/favicon.ico",
 					"/.well-known/smart-configuration", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
 					"/swagger-ui/**", "/swagger-ui.html", "/launch", "/api/invitation")
 			.permitAll()
@@ -31,10 +34,20 @@ class WebSecurityConfig {
 			.hasAnyAuthority("SCOPE_latchkey:admin", "ROLE_admin")
 			.anyRequest()
 			.authenticated())
-			.formLogin((login) -> login.loginPage("/login"))
+			.formLogin((login) -> login.loginPage("/login").failureHandler(new SignInFailureHandler()))
 			.requestCache((cache) -> cache.requestCache(queryFreeRequestCache()))
 			.addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
+			.oauth2ResourceServer((resourceServer) -> {
+				// A feature may contribute the bearer-token check (first-party sessions do, to
+				// require their fingerprint cookie); otherwise plain JWT validation.
+				AuthenticationManagerResolver<HttpServletRequest> resolver = bearerTokens.getIfAvailable();
+				if (resolver != null) {
+					resourceServer.authenticationManagerResolver(resolver);
+				}
+				else {
+					resourceServer.jwt(Customizer.withDefaults());
+				}
+			})
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(WebSecurityConfig::cannotBeForged));
 		return http.build();
 	}

@@ -1,0 +1,184 @@
+package io.latchkey.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+import io.latchkey.abuse.RateLimiter;
+import io.latchkey.abuse.RateLimiter.Decision;
+import io.latchkey.identity.PasswordSignIn;
+import io.latchkey.identity.SignedInPerson;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/session}: sign in with a password for a session token and its fingerprint
+ * cookie, renew the token while the session lasts, and end the session.
+ */
+@RestController
+@RequestMapping("/api/session")
+class SessionController {
+
+	/** The login page's limits, so guesses through either door count together. */
+	static final String ACCOUNT = "login-account";
+
+	static final String ADDRESS = "login-ip";
+
+	private final PasswordSignIn signIn;
+
+	private final SessionTokens tokens;
+
+	private final RevokedSessions revoked;
+
+	private final RateLimiter limiter;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock = Clock.systemUTC();
+
+	SessionController(PasswordSignIn signIn, SessionTokens tokens, RevokedSessions revoked, RateLimiter limiter,
+			ApplicationEventPublisher events) {
+		this.signIn = signIn;
+		this.tokens = tokens;
+		this.revoked = revoked;
+		this.limiter = limiter;
+		this.events = events;
+	}
+
+	@PostMapping(consumes = "application/json")
+	ResponseEntity<Map<String, Object>> start(@RequestBody SignInRequest body, HttpServletRequest request) {
+		if (body.username() == null || body.username().isBlank() || body.password() == null) {
+			throw new InvalidSignInRequestException();
+		}
+		String account = body.username().trim().toLowerCase(Locale.ROOT);
+		String address = request.getRemoteAddr();
+		refuseWhenThrottled(this.limiter.check(ADDRESS, address), this.limiter.check(ACCOUNT, account));
+		Authentication authentication;
+		try {
+			authentication = this.signIn.signIn(body.username(), body.password());
+		}
+		catch (AuthenticationException ex) {
+			// An unreachable directory or database is not a guess.
+			if (!(ex instanceof AuthenticationServiceException)) {
+				this.limiter.consume(ADDRESS, address);
+				this.limiter.consume(ACCOUNT, account);
+			}
+			throw ex;
+		}
+		this.limiter.reset(ACCOUNT, account);
+		SignedInPerson person = SignedInPerson.of(authentication);
+		String fingerprint = FingerprintCookie.newValue();
+		SessionTokens.Issued issued = this.tokens.issue(person, FingerprintCookie.context(fingerprint));
+		this.events.publishEvent(new SessionStarted(person.subject(), person.directory(), issued.id(), this.clock.instant()));
+		return tokenResponse(issued, FingerprintCookie.set(fingerprint));
+	}
+
+	@PostMapping("/renewal")
+	ResponseEntity<Map<String, Object>> renew(@AuthenticationPrincipal Jwt current) {
+		if (!this.tokens.renewable(current)) {
+			throw new SessionExpiredException();
+		}
+		SessionTokens.Issued issued = this.tokens.renew(current);
+		revoke(current);
+		return tokenResponse(issued, null);
+	}
+
+	@DeleteMapping
+	ResponseEntity<Void> end(@AuthenticationPrincipal Jwt current) {
+		revoke(current);
+		this.events.publishEvent(new SessionEnded(current.getSubject(), current.getId(), this.clock.instant()));
+		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, FingerprintCookie.clear()).build();
+	}
+
+	private void revoke(Jwt token) {
+		Instant expiresAt = (token.getExpiresAt() != null) ? token.getExpiresAt() : this.clock.instant();
+		this.revoked.revoke(token.getId(), expiresAt);
+	}
+
+	private static void refuseWhenThrottled(Decision byAddress, Decision byAccount) {
+		Decision refusal = !byAddress.allowed() ? byAddress : (!byAccount.allowed() ? byAccount : null);
+		if (refusal != null) {
+			throw new SignInThrottledException(refusal.retryAfter());
+		}
+	}
+
+	private static ResponseEntity<Map<String, Object>> tokenResponse(SessionTokens.Issued issued,
+			@Nullable String cookie) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok().cacheControl(CacheControl.noStore());
+		if (cookie != null) {
+			response.header(HttpHeaders.SET_COOKIE, cookie);
+		}
+		return response
+			.body(Map.of("token", issued.token(), "token_type", "Bearer", "expires_in", issued.expiresIn()));
+	}
+
+	/**
+	 * The sign-in body.
+	 */
+	record SignInRequest(@Nullable String username, @Nullable String password) {
+
+		@Override
+		public String toString() {
+			return "SignInRequest[username=" + this.username + "]";
+		}
+
+	}
+
+	/**
+	 * Too many failed sign-ins for this account or address.
+	 */
+	static class SignInThrottledException extends RuntimeException {
+
+		private final Duration retryAfter;
+
+		SignInThrottledException(Duration retryAfter) {
+			super("Too many failed sign-ins");
+			this.retryAfter = retryAfter;
+		}
+
+		Duration retryAfter() {
+			return this.retryAfter;
+		}
+
+	}
+
+	/**
+	 * The sign-in body lacks a username or password.
+	 */
+	static class InvalidSignInRequestException extends RuntimeException {
+
+		InvalidSignInRequestException() {
+			super("Send a JSON object with username and password");
+		}
+
+	}
+
+	/**
+	 * The session has lasted as long as it may; only a fresh sign-in continues it.
+	 */
+	static class SessionExpiredException extends RuntimeException {
+
+		SessionExpiredException() {
+			super("The session has reached its maximum lifetime; sign in again");
+		}
+
+	}
+
+}

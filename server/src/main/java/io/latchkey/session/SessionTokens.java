@@ -1,0 +1,118 @@
+package io.latchkey.session;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import io.latchkey.identity.SignedInPerson;
+import io.latchkey.shared.LatchkeyProperties;
+
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mints session tokens with Latchkey's signing keys (ES256). {@code token_use=session}
+ * tells them apart from OAuth access tokens, so no resource check can take one for the other.
+ */
+@Component
+class SessionTokens {
+
+	static final String TOKEN_USE = "token_use";
+
+	static final String SESSION = "session";
+
+	static final String CONTEXT = "ctx";
+
+	static final String ROLES = "roles";
+
+	static final String AUTH_TIME = "auth_time";
+
+	private final JwtEncoder encoder;
+
+	private final LatchkeyProperties properties;
+
+	private final SessionSettings settings;
+
+	private final Clock clock = Clock.systemUTC();
+
+	SessionTokens(JwtEncoder encoder, LatchkeyProperties properties, SessionSettings settings) {
+		this.encoder = encoder;
+		this.properties = properties;
+		this.settings = settings;
+	}
+
+	static boolean isSession(Jwt jwt) {
+		return SESSION.equals(jwt.getClaimAsString(TOKEN_USE));
+	}
+
+	Issued issue(SignedInPerson person, String context) {
+		Instant now = this.clock.instant();
+		return issue(person.subject(), person.username(), person.directory(), person.roles(), context, now);
+	}
+
+	/** The next token of a session: same person, roles, fingerprint and sign-in time. */
+	Issued renew(Jwt current) {
+		List<String> roles = (current.getClaimAsStringList(ROLES) != null) ? current.getClaimAsStringList(ROLES)
+				: List.of();
+		String username = Objects.requireNonNullElse(current.getClaimAsString("preferred_username"),
+				current.getSubject());
+		String directory = Objects.requireNonNullElse(current.getClaimAsString("directory"), SignedInPerson.LOCAL);
+		return issue(current.getSubject(), username, directory, roles, current.getClaimAsString(CONTEXT),
+				authTime(current));
+	}
+
+	boolean renewable(Jwt current) {
+		return this.clock.instant().isBefore(authTime(current).plus(this.settings.maxLifetime()));
+	}
+
+	private Issued issue(String subject, String username, String directory, List<String> roles, String context,
+			Instant authTime) {
+		Instant now = this.clock.instant();
+		Instant expiresAt = now.plus(this.settings.tokenTtl());
+		String id = UUID.randomUUID().toString();
+		JwtClaimsSet claims = JwtClaimsSet.builder()
+			.issuer(this.properties.issuer().toString())
+			.audience(List.of(this.properties.issuer().toString()))
+			.subject(subject)
+			.issuedAt(now)
+			.expiresAt(expiresAt)
+			.id(id)
+			.claim(TOKEN_USE, SESSION)
+			.claim("preferred_username", username)
+			.claim("directory", directory)
+			.claim(ROLES, roles)
+			.claim(CONTEXT, context)
+			.claim(AUTH_TIME, authTime.getEpochSecond())
+			.build();
+		JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256).build();
+		String token = this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+		return new Issued(token, id, this.settings.tokenTtl().toSeconds());
+	}
+
+	private static Instant authTime(Jwt jwt) {
+		Object value = jwt.getClaims().get(AUTH_TIME);
+		if (value instanceof Instant instant) {
+			return instant;
+		}
+		return (value instanceof Number seconds) ? Instant.ofEpochSecond(seconds.longValue()) : Instant.EPOCH;
+	}
+
+	/**
+	 * A minted session token.
+	 *
+	 * @param token the JWT
+	 * @param id its {@code jti}
+	 * @param expiresIn seconds until it expires
+	 */
+	record Issued(String token, String id, long expiresIn) {
+
+	}
+
+}

@@ -1,0 +1,255 @@
+package io.latchkey.identity;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.latchkey.test.TestDirectory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Directory sign-in against a real LDAP server: search then bind, group to role mapping,
+ * TLS, Active Directory mode, and outages.
+ */
+class DirectorySignInTests {
+
+	private static TestDirectory directory;
+
+	private final List<Object> events = new ArrayList<>();
+
+	@BeforeAll
+	static void startDirectory() {
+		directory = TestDirectory.start();
+	}
+
+	@AfterAll
+	static void stopDirectory() {
+		directory.stop();
+	}
+
+	@Test
+	void bindsAsTheFoundEntryAndNamesThePersonByEntryUuid() {
+		Authentication alice = signIn(ldap(), "alice", TestDirectory.PASSWORDS.get("alice"));
+
+		SignedInPerson person = SignedInPerson.of(alice);
+		assertThat(person.subject()).isEqualTo(directory.entryUuid("alice"));
+		assertThat(person.username()).isEqualTo("alice");
+		assertThat(person.directory()).isEqualTo("ldap");
+		assertThat(person.roles()).containsExactly("admin");
+		assertThat(alice.getCredentials()).isNull();
+		assertThat(this.events).singleElement()
+			.isEqualTo(new StaffSignedIn(person.subject(), "alice", "ldap", ((StaffSignedIn) this.events.get(0)).at()));
+	}
+
+	@Test
+	void groupsMapToRolesIncludingCustomOnes() {
+		assertThat(SignedInPerson.of(signIn(ldap(), "bob", TestDirectory.PASSWORDS.get("bob"))).roles())
+			.containsExactly("researcher", "staff");
+	}
+
+	@Test
+	void wrongPasswordIsRefusedAndAuditedWithoutThePassword() {
+		assertThatExceptionOfType(BadCredentialsException.class)
+			.isThrownBy(() -> signIn(ldap(), "alice", "not-alices-password"));
+
+		StaffSignInFailed failed = (StaffSignInFailed) this.events.get(0);
+		assertThat(failed.reason()).isEqualTo("bad-credentials");
+		assertThat(failed.directories()).containsExactly("local", "ldap");
+		assertThat(failed.toString()).doesNotContain("not-alices-password").doesNotContain("alice,");
+	}
+
+	@Test
+	void unknownUserIsRefusedLikeAWrongPassword() {
+		assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> signIn(ldap(), "mallory", "guess"));
+	}
+
+	@Test
+	void personInNoMappedGroupIsRefused() {
+		assertThatExceptionOfType(BadCredentialsException.class)
+			.isThrownBy(() -> signIn(ldap(), "carol", TestDirectory.PASSWORDS.get("carol")));
+		assertThat(((StaffSignInFailed) this.events.get(0)).reason()).isEqualTo("no-mapped-group");
+	}
+
+	@Test
+	void ldapsWithTheConfiguredTrustStore() {
+		Map<String, String> settings = ldap();
+		settings.put("urls", directory.ldapsUrl());
+		trust(settings);
+
+		assertThat(SignedInPerson.of(signIn(settings, "alice", TestDirectory.PASSWORDS.get("alice"))).roles())
+			.containsExactly("admin");
+	}
+
+	@Test
+	void startTlsWithTheConfiguredTrustStore() {
+		Map<String, String> settings = ldap();
+		settings.put("start-tls", "true");
+		trust(settings);
+
+		assertThat(SignedInPerson.of(signIn(settings, "bob", TestDirectory.PASSWORDS.get("bob"))).username())
+			.isEqualTo("bob");
+	}
+
+	@Test
+	void anUntrustedCertificateIsADirectoryFailureNotAWrongPassword() {
+		Map<String, String> settings = ldap();
+		settings.put("urls", directory.ldapsUrl());
+
+		assertThatExceptionOfType(DirectoryUnavailableException.class)
+			.isThrownBy(() -> signIn(settings, "alice", TestDirectory.PASSWORDS.get("alice")));
+	}
+
+	@Test
+	void failsOverToTheNextUrl() throws IOException {
+		Map<String, String> settings = ldap();
+		settings.put("urls", "ldap://localhost:" + TestDirectory.freePort() + "," + directory.ldapUrl());
+
+		assertThat(SignedInPerson.of(signIn(settings, "alice", TestDirectory.PASSWORDS.get("alice"))).roles())
+			.containsExactly("admin");
+	}
+
+	@Test
+	void directoryDownIsACleanUnavailableError() throws IOException {
+		Map<String, String> settings = ldap();
+		settings.put("urls", "ldap://localhost:" + TestDirectory.freePort());
+
+		assertThatExceptionOfType(DirectoryUnavailableException.class)
+			.isThrownBy(() -> signIn(settings, "alice", TestDirectory.PASSWORDS.get("alice")))
+			.withMessageNotContaining(TestDirectory.PASSWORDS.get("alice"));
+		assertThat(this.events).first().isInstanceOf(DirectoryUnavailable.class);
+		assertThat(this.events).last()
+			.isInstanceOfSatisfying(StaffSignInFailed.class,
+					(failed) -> assertThat(failed.reason()).isEqualTo("directory-unavailable"));
+	}
+
+	@Test
+	void aDirectoryThatNeverAnswersIsGivenUpOnWithinTheReadTimeout() throws IOException {
+		try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+			Thread.ofVirtual().start(() -> acceptAndSayNothing(silent));
+			Map<String, String> settings = ldap();
+			settings.put("urls", "ldap://localhost:" + silent.getLocalPort());
+			settings.put("read-timeout", "PT1S");
+			long started = System.nanoTime();
+
+			assertThatExceptionOfType(DirectoryUnavailableException.class)
+				.isThrownBy(() -> signIn(settings, "alice", TestDirectory.PASSWORDS.get("alice")));
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
+	void activeDirectoryModeBindsAsUserPrincipalNameAndNamesByObjectGuid() {
+		Authentication alice = signIn(activeDirectory(), "alice", TestDirectory.PASSWORDS.get("alice"));
+
+		SignedInPerson person = SignedInPerson.of(alice);
+		assertThat(person.subject()).isEqualTo("03020100-0504-0706-0809-0a0b0c0d0e0f");
+		assertThat(person.directory()).isEqualTo("active-directory");
+		assertThat(person.roles()).containsExactly("admin");
+	}
+
+	@Test
+	void activeDirectoryModeBySamAccountNameWithNestedGroups() {
+		Map<String, String> settings = activeDirectory();
+		settings.put("user-search-filter", "(&(objectClass=user)(sAMAccountName={1}))");
+		settings.put("nested-groups", "true");
+
+		assertThat(SignedInPerson.of(signIn(settings, "dave", TestDirectory.PASSWORDS.get("dave"))).roles())
+			.containsExactly("staff");
+		assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> signIn(settings, "dave", "wrong"));
+	}
+
+	@Test
+	void activeDirectoryModeWithoutNestedGroupsSeesOnlyDirectGroups() {
+		assertThatExceptionOfType(BadCredentialsException.class)
+			.isThrownBy(() -> signIn(activeDirectory(), "dave", TestDirectory.PASSWORDS.get("dave")));
+	}
+
+	private Authentication signIn(Map<String, String> properties, String username, String password) {
+		Map<String, String> prefixed = new HashMap<>();
+		properties.forEach((key, value) -> prefixed.put("latchkey.ldap." + key, value));
+		DirectorySettings settings = new Binder(new MapConfigurationPropertySource(prefixed))
+			.bind("latchkey.ldap", DirectorySettings.class)
+			.get();
+		PasswordSignIn signIn = new PasswordSignIn(
+				List.of(new PasswordSignIn.Source("local", false, new NoLocalAccounts()),
+						new PasswordSignIn.Source(settings.name(), true, DirectoryProviders.create(settings))),
+				this.events::add, Clock.systemUTC());
+		return signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+	}
+
+	private static Map<String, String> ldap() {
+		Map<String, String> settings = new HashMap<>();
+		settings.put("enabled", "true");
+		settings.put("urls", directory.ldapUrl());
+		settings.put("base-dn", TestDirectory.BASE_DN);
+		settings.put("bind-dn", TestDirectory.BIND_DN);
+		settings.put("bind-password", TestDirectory.BIND_PASSWORD);
+		settings.put("user-search-base", "ou=people");
+		settings.put("group-search-base", "ou=groups");
+		settings.put("group-roles.latchkey-admins", "admin");
+		settings.put("group-roles.clinic-staff", "staff");
+		settings.put("group-roles.study-team", "researcher");
+		settings.put("connect-timeout", "PT1S");
+		settings.put("read-timeout", "PT2S");
+		return settings;
+	}
+
+	private static Map<String, String> activeDirectory() {
+		Map<String, String> settings = ldap();
+		settings.put("mode", "active-directory");
+		settings.put("domain", "example.org");
+		settings.remove("user-search-base");
+		return settings;
+	}
+
+	private static void trust(Map<String, String> settings) {
+		settings.put("trust-store", "file:" + directory.trustStore());
+		settings.put("trust-store-password", TestDirectory.TRUST_STORE_PASSWORD);
+	}
+
+	private static void acceptAndSayNothing(ServerSocket server) {
+		List<Socket> held = new ArrayList<>();
+		try {
+			while (true) {
+				held.add(server.accept());
+			}
+		}
+		catch (IOException ex) {
+			// The test closed the socket.
+		}
+	}
+
+	/** Local accounts with nobody in them, so the directory decides. */
+	private static final class NoLocalAccounts implements org.springframework.security.authentication.AuthenticationProvider {
+
+		@Override
+		public Authentication authenticate(Authentication authentication) {
+			throw new BadCredentialsException("Bad credentials");
+		}
+
+		@Override
+		public boolean supports(Class<?> authentication) {
+			return true;
+		}
+
+	}
+
+}
