@@ -1,5 +1,7 @@
 package io.latchkey;
 
+import io.latchkey.audit.AuditCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +16,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LatchkeyApplication {
 
 	public static void main(String[] args) {
+		if (AuditCommand.matches(args)) {
+			System.exit(AuditCommand.run(System.out, args));
+		}
 		SpringApplication.run(LatchkeyApplication.class, args);
 	}
 

@@ -9,6 +9,7 @@ import io.latchkey.authorization.store.RefreshTokenGrantGuard;
 import io.latchkey.shared.LatchkeyProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -50,13 +51,17 @@ class AuthorizationServerConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ClientSecrets clientSecrets,
-			RegisteredClientRepository clients, RefreshTokenGrantGuard refreshTokenGrantGuard) {
+			RegisteredClientRepository clients, RefreshTokenGrantGuard refreshTokenGrantGuard,
+			ApplicationEventPublisher events) {
+		TokenEventsPublishingHandlers announcing = new TokenEventsPublishingHandlers(events);
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(Customizer.withDefaults())
 				.authorizationEndpoint((endpoint) -> endpoint.consentPage("/oauth2/consent"))
-				.tokenEndpoint((endpoint) -> endpoint.accessTokenResponseHandler(smartTokenResponseHandler())
+				.tokenEndpoint((endpoint) -> endpoint
+					.accessTokenResponseHandler(announcing.tokensIssued(smartTokenResponseHandler()))
 					.authenticationProviders((providers) -> providers.replaceAll(refreshTokenGrantGuard::guard)))
+				.tokenRevocationEndpoint((endpoint) -> endpoint.revocationResponseHandler(announcing.tokenRevoked()))
 				.clientAuthentication((authentication) -> authentication
 					.authenticationConverter(new PublicClientRefreshTokenAuthenticationConverter())
 					.authenticationProviders((providers) -> {

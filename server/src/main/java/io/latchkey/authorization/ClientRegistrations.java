@@ -3,6 +3,7 @@ package io.latchkey.authorization;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import io.latchkey.authorization.ClientRegistration.TokenLifetimes;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -44,10 +46,14 @@ public class ClientRegistrations {
 
 	private final JdbcClient jdbc;
 
-	ClientRegistrations(RegisteredClientRepository repository, ClientSecrets secrets, JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	ClientRegistrations(RegisteredClientRepository repository, ClientSecrets secrets, JdbcClient jdbc,
+			ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.secrets = secrets;
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	public Optional<RegisteredClient> find(String clientId) {
@@ -90,6 +96,7 @@ public class ClientRegistrations {
 		}
 		RegisteredClient client = builder.build();
 		this.repository.save(client);
+		this.events.publishEvent(new ClientRegistered(client.getClientId(), Instant.now()));
 		return client;
 	}
 
@@ -107,6 +114,7 @@ public class ClientRegistrations {
 		if (this.repository instanceof CachingRegisteredClientRepository cache) {
 			cache.evict(client);
 		}
+		this.events.publishEvent(new ClientDeleted(clientId, Instant.now()));
 		return true;
 	}
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -28,9 +29,12 @@ public class UserAccounts {
 
 	private final PasswordEncoder passwords;
 
-	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords) {
+	private final ApplicationEventPublisher events;
+
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
+		this.events = events;
 	}
 
 	public Optional<UserAccount> findByUsername(String username) {
@@ -72,11 +76,18 @@ public class UserAccounts {
 		catch (DuplicateKeyException ex) {
 			throw new UsernameTakenException(account.username());
 		}
+		this.events.publishEvent(new UserCreated(created.id(), created.username(), created.createdAt()));
 		return created;
 	}
 
+	@Transactional
 	public boolean delete(UUID id) {
-		return this.jdbc.sql("DELETE FROM latchkey_user WHERE id = ?").param(id).update() > 0;
+		Optional<UserAccount> account = findById(id);
+		if (account.isEmpty() || this.jdbc.sql("DELETE FROM latchkey_user WHERE id = ?").param(id).update() == 0) {
+			return false;
+		}
+		this.events.publishEvent(new UserDeleted(id, account.get().username(), Instant.now()));
+		return true;
 	}
 
 	private static UserAccount map(ResultSet rs, int row) throws SQLException {

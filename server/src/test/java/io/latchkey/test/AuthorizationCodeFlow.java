@@ -30,6 +30,9 @@ public final class AuthorizationCodeFlow {
 	/** A loopback redirect of the demo client; the port is free to choose (RFC 8252 §7.3). */
 	public static final String DEMO_REDIRECT_URI = "http://127.0.0.1:53682/callback";
 
+	/** What a browser asks for when it follows a link; without it the server takes the caller for an API client. */
+	private static final String[] ACCEPT_HTML = { "Accept", "text/html" };
+
 	private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern ATTRIBUTE = Pattern.compile("\\b(name|value|type|checked)(?:=\"([^\"]*)\")?",
@@ -62,11 +65,11 @@ public final class AuthorizationCodeFlow {
 		String authorize = "/oauth2/authorize?" + TestHttp.form(TestHttp.params("response_type", "code", "client_id",
 				clientId, "redirect_uri", redirectUri, "scope", scope, "state", state, "code_challenge",
 				challenge(verifier), "code_challenge_method", "S256"));
-		Response response = expectRedirect(browser.get(authorize), "authorization request");
+		Response response = expectRedirect(browser.get(authorize, ACCEPT_HTML), "authorization request");
 		if (!path(response.header("Location")).equals("/login")) {
 			throw new IllegalStateException("expected the login page, got " + response.header("Location"));
 		}
-		Response loginPage = browser.get(response.header("Location"));
+		Response loginPage = browser.get(response.header("Location"), ACCEPT_HTML);
 		Map<String, List<String>> login = inputs(loginPage.body());
 		response = expectRedirect(browser.postForm("/login", TestHttp.params("username", username, "password",
 				password, "_csrf", login.get("_csrf").get(0))), "sign-in");
@@ -83,10 +86,10 @@ public final class AuthorizationCodeFlow {
 				return new Authorization(clientId, redirectUri, query.get("code"), verifier);
 			}
 			if (path(location).equals("/oauth2/consent")) {
-				response = expectRedirect(approve(browser, browser.get(location)), "consent");
+				response = expectRedirect(approve(browser, browser.get(location, ACCEPT_HTML)), "consent");
 			}
 			else {
-				response = expectRedirect(browser.get(location), "redirect to " + path(location));
+				response = expectRedirect(browser.get(location, ACCEPT_HTML), "redirect to " + path(location));
 			}
 		}
 		throw new IllegalStateException("too many redirects");

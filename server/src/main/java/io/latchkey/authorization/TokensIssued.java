@@ -1,0 +1,16 @@
+package io.latchkey.authorization;
+
+import java.time.Instant;
+
+/**
+ * The token endpoint issued tokens: a grant was exchanged or a refresh token rotated.
+ *
+ * @param clientId the client the tokens were issued to
+ * @param subject the {@code sub} of the access token: a person, or the client itself
+ * @param grantType the grant that was used, such as {@code authorization_code} or
+ * {@code refresh_token}
+ * @param at when the tokens were issued
+ */
+public record TokensIssued(String clientId, String subject, String grantType, Instant at) {
+
+}
