@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
 import org.springframework.security.core.Authentication;
@@ -69,8 +70,10 @@ class LoginThrottle extends OncePerRequestFilter {
 
 	@EventListener
 	void onFailure(AbstractAuthenticationFailureEvent event) {
-		// A directory or database outage is not a guess.
-		if (event instanceof AuthenticationFailureServiceExceptionEvent) {
+		// A directory or database outage is not a guess, and a client failing its own
+		// authentication at the token endpoint is not a person signing in.
+		if (event instanceof AuthenticationFailureServiceExceptionEvent
+				|| !(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
 			return;
 		}
 		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
