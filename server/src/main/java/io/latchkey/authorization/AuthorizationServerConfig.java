@@ -50,13 +50,18 @@ class AuthorizationServerConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ClientSecrets clientSecrets,
-			RegisteredClientRepository clients, RefreshTokenGrantGuard refreshTokenGrantGuard) {
+			RegisteredClientRepository clients, RefreshTokenGrantGuard refreshTokenGrantGuard,
+			ObjectProvider<ProtocolEndpointsCustomizer> featureCustomizers) {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(Customizer.withDefaults())
 				.authorizationEndpoint((endpoint) -> endpoint.consentPage("/oauth2/consent"))
 				.tokenEndpoint((endpoint) -> endpoint.accessTokenResponseHandler(smartTokenResponseHandler())
-					.authenticationProviders((providers) -> providers.replaceAll(refreshTokenGrantGuard::guard)))
+					.authenticationProviders((providers) -> {
+						providers.replaceAll(refreshTokenGrantGuard::guard);
+						featureCustomizers.orderedStream()
+							.forEach((customizer) -> providers.replaceAll(customizer::tokenEndpointProvider));
+					}))
 				.clientAuthentication((authentication) -> authentication
 					.authenticationConverter(new PublicClientRefreshTokenAuthenticationConverter())
 					.authenticationProviders((providers) -> {
@@ -66,6 +71,7 @@ class AuthorizationServerConfig {
 							.map(ClientSecretAuthenticationProvider.class::cast)
 							.forEach((provider) -> provider.setPasswordEncoder(clientSecrets.encoder()));
 					}));
+			featureCustomizers.orderedStream().forEach((customizer) -> customizer.customize(server));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.exceptionHandling((exceptions) -> exceptions
