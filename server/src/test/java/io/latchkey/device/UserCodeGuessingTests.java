@@ -3,6 +3,8 @@ package io.latchkey.device;
 import io.latchkey.abuse.RateLimiter;
 import io.latchkey.test.ServerTestSupport;
 import io.latchkey.test.TestHttp.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -29,10 +31,18 @@ class UserCodeGuessingTests extends ServerTestSupport {
 	@Autowired
 	RateLimiter limiter;
 
+	/**
+	 * On PostgreSQL the shared bucket outlives a context, keeping the limit it was made
+	 * with, so this test starts and leaves it fresh for the other device tests.
+	 */
+	@BeforeEach
+	@AfterEach
+	void resetSharedBudget() {
+		this.limiter.reset(UserCodeGuard.FAILURES, UserCodeGuard.EVERYONE);
+	}
+
 	@Test
 	void guessesAreLimitedPerSessionAndByTheSharedFailureBudget() {
-		// On PostgreSQL the shared bucket outlives a context, with the limit it was made with.
-		this.limiter.reset(UserCodeGuard.FAILURES, UserCodeGuard.EVERYONE);
 		DeviceClients.publicClient("guessing-target").register(this.http, adminToken());
 		JsonNode device = this.http
 			.postForm("/oauth2/device_authorization", params("client_id", "guessing-target", "scope", "patient/*.rs"))
