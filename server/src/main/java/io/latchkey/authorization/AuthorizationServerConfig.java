@@ -52,7 +52,7 @@ class AuthorizationServerConfig {
 	@Order(1)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ClientSecrets clientSecrets,
 			RegisteredClientRepository clients, RefreshTokenGrantGuard refreshTokenGrantGuard,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ObjectProvider<ProtocolEndpointsCustomizer> featureCustomizers) {
 		TokenEventsPublishingHandlers announcing = new TokenEventsPublishingHandlers(events);
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -60,7 +60,11 @@ class AuthorizationServerConfig {
 				.authorizationEndpoint((endpoint) -> endpoint.consentPage("/oauth2/consent"))
 				.tokenEndpoint((endpoint) -> endpoint
 					.accessTokenResponseHandler(announcing.tokensIssued(smartTokenResponseHandler()))
-					.authenticationProviders((providers) -> providers.replaceAll(refreshTokenGrantGuard::guard)))
+					.authenticationProviders((providers) -> {
+						providers.replaceAll(refreshTokenGrantGuard::guard);
+						featureCustomizers.orderedStream()
+							.forEach((customizer) -> providers.replaceAll(customizer::tokenEndpointProvider));
+					}))
 				.tokenRevocationEndpoint((endpoint) -> endpoint.revocationResponseHandler(announcing.tokenRevoked()))
 				.clientAuthentication((authentication) -> authentication
 					.authenticationConverter(new PublicClientRefreshTokenAuthenticationConverter())
@@ -71,6 +75,7 @@ class AuthorizationServerConfig {
 							.map(ClientSecretAuthenticationProvider.class::cast)
 							.forEach((provider) -> provider.setPasswordEncoder(clientSecrets.encoder()));
 					}));
+			featureCustomizers.orderedStream().forEach((customizer) -> customizer.customize(server));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.exceptionHandling((exceptions) -> exceptions
