@@ -1,11 +1,11 @@
 package io.latchkey.session;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
+import io.latchkey.abuse.RateLimitExceededException;
 import io.latchkey.abuse.RateLimiter;
 import io.latchkey.abuse.RateLimiter.Decision;
 import io.latchkey.identity.PasswordSignIn;
@@ -115,7 +115,7 @@ class SessionController {
 	private static void refuseWhenThrottled(Decision byAddress, Decision byAccount) {
 		Decision refusal = !byAddress.allowed() ? byAddress : (!byAccount.allowed() ? byAccount : null);
 		if (refusal != null) {
-			throw new SignInThrottledException(refusal.retryAfter());
+			throw new RateLimitExceededException("sign-in", refusal.retryAfter());
 		}
 	}
 
@@ -137,24 +137,6 @@ class SessionController {
 		@Override
 		public String toString() {
 			return "SignInRequest[username=" + this.username + "]";
-		}
-
-	}
-
-	/**
-	 * Too many failed sign-ins for this account or address.
-	 */
-	static class SignInThrottledException extends RuntimeException {
-
-		private final Duration retryAfter;
-
-		SignInThrottledException(Duration retryAfter) {
-			super("Too many failed sign-ins");
-			this.retryAfter = retryAfter;
-		}
-
-		Duration retryAfter() {
-			return this.retryAfter;
 		}
 
 	}

@@ -3,7 +3,6 @@ package io.latchkey.session;
 import io.latchkey.identity.DirectoryUnavailableException;
 import io.latchkey.session.SessionController.InvalidSignInRequestException;
 import io.latchkey.session.SessionController.SessionExpiredException;
-import io.latchkey.session.SessionController.SignInThrottledException;
 import io.latchkey.shared.Problems;
 
 import org.springframework.core.Ordered;
@@ -31,14 +30,6 @@ class SessionProblemHandler {
 	@ExceptionHandler(InvalidSignInRequestException.class)
 	ProblemDetail invalidRequest(InvalidSignInRequestException ex) {
 		return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", ex.getMessage());
-	}
-
-	@ExceptionHandler(SignInThrottledException.class)
-	ResponseEntity<ProblemDetail> throttled(SignInThrottledException ex) {
-		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfter().toSeconds()))
-			.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
-					"Too many failed sign-ins; try again later."));
 	}
 
 	@ExceptionHandler(DirectoryUnavailableException.class)

@@ -192,7 +192,7 @@ class SessionFlowTests extends ServerTestSupport {
 				Map.of("username", "guessed.via.api", "password", "the right password"));
 
 		assertThat(refused.status()).isEqualTo(429);
-		assertThat(refused.json().get("code").asString()).isEqualTo("too-many-attempts");
+		assertThat(refused.json().get("code").asString()).isEqualTo("rate-limited");
 		assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
 	}
 
