@@ -19,8 +19,8 @@ record AuthorizationCodeScenario(Target target) implements Scenario {
 		Browser browser = this.target.newBrowser();
 		// The first round signs in and consents; later rounds are one redirect each.
 		Pkce first = Pkce.generate();
-		HttpResponseBody firstTokens = this.target.exchangeCode(
-				browser.authorize(this.target.endpoints().authorization(), first), first);
+		HttpResponseBody firstTokens = this.target
+			.exchangeCode(browser.authorize(this.target.endpoints().authorization(), first), first);
 		if (!firstTokens.ok()) {
 			throw new IllegalStateException("The first code exchange failed: " + firstTokens.describeError());
 		}

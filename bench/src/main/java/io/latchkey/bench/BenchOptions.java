@@ -113,18 +113,23 @@ record BenchOptions(URI issuer, boolean discover, Map<String, URI> endpointOverr
 		}
 		URI issuer = URI.create(values.getOrDefault("issuer", "http://localhost:9000"));
 		Map<String, URI> overrides = new HashMap<>();
-		ENDPOINTS.stream().filter(values::containsKey).forEach((name) -> overrides.put(name, URI.create(values.get(name))));
+		ENDPOINTS.stream()
+			.filter(values::containsKey)
+			.forEach((name) -> overrides.put(name, URI.create(values.get(name))));
 		String secret = values.getOrDefault("client-secret", environment.apply("BENCH_CLIENT_SECRET"));
-		ClientCredentials.AuthMethod method = ClientCredentials.AuthMethod.parse(values.getOrDefault("client-auth", "basic"));
+		ClientCredentials.AuthMethod method = ClientCredentials.AuthMethod
+			.parse(values.getOrDefault("client-auth", "basic"));
 		ClientCredentials client = new ClientCredentials(values.getOrDefault("client-id", "latchkey-admin"), secret,
 				(secret != null) ? method : ClientCredentials.AuthMethod.NONE);
 		String password = values.getOrDefault("password", environment.apply("BENCH_PASSWORD"));
-		BrowserSettings browser = (password != null) ? new BrowserSettings(
-				values.getOrDefault("public-client-id", "demo-app"),
-				URI.create(values.getOrDefault("redirect-uri", "http://127.0.0.1:8765/callback")),
-				values.getOrDefault("user-scope", "openid offline_access"), values.getOrDefault("username", "admin"),
-				password) : null;
-		List<String> scenarios = Arrays.stream(values.getOrDefault("scenarios", String.join(",", Scenarios.NAMES)).split(","))
+		BrowserSettings browser = (password != null)
+				? new BrowserSettings(values.getOrDefault("public-client-id", "demo-app"),
+						URI.create(values.getOrDefault("redirect-uri", "http://127.0.0.1:8765/callback")),
+						values.getOrDefault("user-scope", "openid offline_access"),
+						values.getOrDefault("username", "admin"), password)
+				: null;
+		List<String> scenarios = Arrays
+			.stream(values.getOrDefault("scenarios", String.join(",", Scenarios.NAMES)).split(","))
 			.map(String::trim)
 			.filter((name) -> !name.isEmpty())
 			.toList();
@@ -144,7 +149,8 @@ record BenchOptions(URI issuer, boolean discover, Map<String, URI> endpointOverr
 	}
 
 	/**
-	 * Reads {@code 500ms}, {@code 20s}, {@code 2m}, {@code 1h}, or a bare number of seconds.
+	 * Reads {@code 500ms}, {@code 20s}, {@code 2m}, {@code 1h}, or a bare number of
+	 * seconds.
 	 */
 	static Duration duration(String text) {
 		String value = text.trim().toLowerCase(Locale.ROOT);

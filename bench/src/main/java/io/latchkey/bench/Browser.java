@@ -46,7 +46,8 @@ final class Browser {
 	 * Runs one authorization request and returns the code from the redirect. Once signed
 	 * in and consented, this is a single request.
 	 */
-	String authorize(URI authorizationEndpoint, Pkce pkce) throws IOException, InterruptedException, BrowserFlowException {
+	String authorize(URI authorizationEndpoint, Pkce pkce)
+			throws IOException, InterruptedException, BrowserFlowException {
 		String state = Pkce.randomToken(16);
 		Map<String, String> query = new LinkedHashMap<>();
 		query.put("response_type", "code");
@@ -126,7 +127,8 @@ final class Browser {
 
 	private boolean isCallback(URI location) {
 		URI callback = this.settings.redirectUri();
-		// Loopback redirect URIs match on any port (RFC 8252 §7.3), so compare without it.
+		// Loopback redirect URIs match on any port (RFC 8252 §7.3), so compare without
+		// it.
 		return callback.getScheme().equalsIgnoreCase(location.getScheme())
 				&& callback.getHost().equalsIgnoreCase(location.getHost())
 				&& callback.getPath().equals(location.getPath());

@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A form on an HTML page, read just well enough to submit login and consent forms the
- * way a browser would.
+ * A form on an HTML page, read just well enough to submit login and consent forms the way
+ * a browser would.
  *
  * @param id the form's {@code id}, or empty
  * @param action the {@code action} attribute as written (possibly relative)
@@ -79,9 +79,8 @@ record HtmlForm(String id, String action, String method, List<Input> inputs) {
 		Map<String, String> attributes = new LinkedHashMap<>();
 		Matcher attribute = ATTRIBUTE.matcher(text);
 		while (attribute.find()) {
-			String value = (attribute.group(2) != null) ? attribute.group(2)
-					: (attribute.group(3) != null) ? attribute.group(3)
-							: (attribute.group(4) != null) ? attribute.group(4) : "";
+			String value = (attribute.group(2) != null) ? attribute.group(2) : (attribute.group(3) != null)
+					? attribute.group(3) : (attribute.group(4) != null) ? attribute.group(4) : "";
 			attributes.putIfAbsent(attribute.group(1).toLowerCase(Locale.ROOT), unescape(value));
 		}
 		return attributes;

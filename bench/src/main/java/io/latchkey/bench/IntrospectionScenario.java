@@ -1,8 +1,8 @@
 package io.latchkey.bench;
 
 /**
- * A resource server introspects an access token, authenticated as the confidential
- * client that obtained it.
+ * A resource server introspects an access token, authenticated as the confidential client
+ * that obtained it.
  */
 record IntrospectionScenario(Target target) implements Scenario {
 

@@ -99,15 +99,14 @@ final class LoadRunner {
 			thread.join();
 		}
 		Map<String, LatencyStats> merged = new TreeMap<>();
-		perWorker.forEach((own) -> own.forEach(
-				(phase, stats) -> merged.computeIfAbsent(phase, (key) -> new LatencyStats()).add(stats)));
+		perWorker.forEach((own) -> own
+			.forEach((phase, stats) -> merged.computeIfAbsent(phase, (key) -> new LatencyStats()).add(stats)));
 		return merged;
 	}
 
 	private static void loop(Scenario.Worker worker, BooleanSupplier more, Map<String, LatencyStats> stats) {
-		Scenario.PhaseRecorder phases = (phase, nanos, outcome) -> stats
-			.computeIfAbsent(phase, (key) -> new LatencyStats())
-			.record(nanos, outcome);
+		Scenario.PhaseRecorder phases = (phase, nanos,
+				outcome) -> stats.computeIfAbsent(phase, (key) -> new LatencyStats()).record(nanos, outcome);
 		LatencyStats iterations = stats.get("");
 		while (more.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
 			long start = System.nanoTime();

@@ -3,7 +3,8 @@ package io.latchkey.bench;
 /**
  * How one measured request (or one iteration of a multi-request scenario) ended.
  *
- * @param error a short, secret-free description of the failure, or {@code null} on success
+ * @param error a short, secret-free description of the failure, or {@code null} on
+ * success
  */
 record Outcome(String error) {
 

@@ -33,8 +33,8 @@ final class ResultTable {
 
 	void row(ScenarioResult result) {
 		String[] cells = { result.scenario(), String.valueOf(result.concurrency()), String.valueOf(result.requests()),
-				String.valueOf(result.errors()), number(result.requestsPerSecond(), 1),
-				number(result.p50Millis(), 2), number(result.p99Millis(), 2) };
+				String.valueOf(result.errors()), number(result.requestsPerSecond(), 1), number(result.p50Millis(), 2),
+				number(result.p99Millis(), 2) };
 		this.out.println(this.markdown ? "| " + String.join(" | ", cells) + " |" : format(cells));
 		this.out.flush();
 	}

@@ -16,8 +16,8 @@ import java.util.Map;
  * @param errorsByKind failures by status and error code
  * @param note why the scenario did not run, or {@code null}
  */
-record ScenarioResult(String scenario, int concurrency, long requests, long errors, Duration elapsed,
-		double p50Millis, double p99Millis, Map<String, Long> errorsByKind, String note) {
+record ScenarioResult(String scenario, int concurrency, long requests, long errors, Duration elapsed, double p50Millis,
+		double p99Millis, Map<String, Long> errorsByKind, String note) {
 
 	static ScenarioResult of(String scenario, int concurrency, LatencyStats stats, Duration elapsed) {
 		return new ScenarioResult(scenario, concurrency, stats.requests(), stats.errorCount(), elapsed,
@@ -25,8 +25,7 @@ record ScenarioResult(String scenario, int concurrency, long requests, long erro
 	}
 
 	static ScenarioResult notRun(String scenario, int concurrency, String note) {
-		return new ScenarioResult(scenario, concurrency, 0, 0, Duration.ZERO, Double.NaN, Double.NaN, Map.of(),
-				note);
+		return new ScenarioResult(scenario, concurrency, 0, 0, Duration.ZERO, Double.NaN, Double.NaN, Map.of(), note);
 	}
 
 	double requestsPerSecond() {

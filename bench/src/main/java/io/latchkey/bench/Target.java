@@ -11,7 +11,8 @@ import java.util.Map;
  * @param http the shared back-channel client
  * @param endpoints where to send requests
  * @param client the confidential client for {@code client_credentials} and introspection
- * @param clientScope the scope to request with {@code client_credentials}, or {@code null}
+ * @param clientScope the scope to request with {@code client_credentials}, or
+ * {@code null}
  * @param browser the public client and user for code and refresh scenarios, or
  * {@code null} when no password was given
  * @param timeout how long any one request may take

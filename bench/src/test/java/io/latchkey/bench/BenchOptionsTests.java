@@ -15,9 +15,10 @@ class BenchOptionsTests {
 
 	@Test
 	void parsesOptionsAndKeepsSecretsOutOfToString() {
-		BenchOptions options = BenchOptions.parse(new String[] { "--issuer", "http://localhost:9100",
-				"--client-secret=s3cret", "--concurrency", "4", "--duration", "1m", "--scenarios", "jwks,refresh",
-				"--markdown" }, Map.of("BENCH_PASSWORD", "pa55word")::get);
+		BenchOptions options = BenchOptions.parse(
+				new String[] { "--issuer", "http://localhost:9100", "--client-secret=s3cret", "--concurrency", "4",
+						"--duration", "1m", "--scenarios", "jwks,refresh", "--markdown" },
+				Map.of("BENCH_PASSWORD", "pa55word")::get);
 		assertThat(options.issuer()).hasToString("http://localhost:9100");
 		assertThat(options.concurrency()).isEqualTo(4);
 		assertThat(options.duration()).isEqualTo(Duration.ofMinutes(1));

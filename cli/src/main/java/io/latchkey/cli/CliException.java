@@ -1,8 +1,8 @@
 package io.latchkey.cli;
 
 /**
- * A failure the command reports in one line and an exit status; its message never
- * carries a token or code.
+ * A failure the command reports in one line and an exit status; its message never carries
+ * a token or code.
  */
 final class CliException extends RuntimeException {
 

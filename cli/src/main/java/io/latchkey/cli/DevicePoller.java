@@ -53,8 +53,8 @@ final class DevicePoller {
 				}
 				case "slow_down" -> this.interval = this.interval.plus(SLOW_DOWN_STEP);
 				case "access_denied" -> throw new CliException("the request was denied", Latchkey.REFUSED);
-				case "expired_token" ->
-					throw new CliException("the code expired before it was approved; run login again", Latchkey.REFUSED);
+				case "expired_token" -> throw new CliException(
+						"the code expired before it was approved; run login again", Latchkey.REFUSED);
 				default -> throw new CliException("the server refused: " + answer.error(), Latchkey.REFUSED);
 			}
 		}

@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code latchkey} command: signs a terminal in through the Device Authorization Grant
- * (RFC 8628), prints access tokens for scripts, and signs out.
+ * The {@code latchkey} command: signs a terminal in through the Device Authorization
+ * Grant (RFC 8628), prints access tokens for scripts, and signs out.
  */
 @Command(name = "latchkey", mixinStandardHelpOptions = true, version = "latchkey 0.1.0",
 		description = "Sign in to a Latchkey server from a terminal and get access tokens.",

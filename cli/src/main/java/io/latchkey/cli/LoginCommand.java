@@ -18,13 +18,15 @@ import picocli.CommandLine.Spec;
  * {@code latchkey login}: asks for a device code, shows the person the code, the link and
  * a QR code, and polls until they approve or deny in a browser (RFC 8628 §3.1–3.5).
  */
-@Command(name = "login", mixinStandardHelpOptions = true, description = "Sign in through a browser on any device (OAuth device flow).")
+@Command(name = "login", mixinStandardHelpOptions = true,
+		description = "Sign in through a browser on any device (OAuth device flow).")
 final class LoginCommand implements Callable<Integer> {
 
 	@Spec
 	CommandSpec spec;
 
-	@Option(names = "--issuer", required = true, paramLabel = "URL", description = "The server, e.g. http://localhost:9000")
+	@Option(names = "--issuer", required = true, paramLabel = "URL",
+			description = "The server, e.g. http://localhost:9000")
 	String issuer;
 
 	@Option(names = "--client-id", required = true, paramLabel = "ID", description = "The registered client id")

@@ -42,7 +42,10 @@ final class TerminalQr {
 		return out.toString();
 	}
 
-	/** A dark module is drawn as the terminal's background; light ones, quiet zone included, as blocks. */
+	/**
+	 * A dark module is drawn as the terminal's background; light ones, quiet zone
+	 * included, as blocks.
+	 */
 	private static boolean light(BitMatrix matrix, int x, int y) {
 		boolean inside = x >= 0 && y >= 0 && x < matrix.getWidth() && y < matrix.getHeight();
 		return !inside || !matrix.get(x, y);

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
  * {@code latchkey token}: prints a valid access token, refreshing it first when it
  * expires within a minute; the server rotates the refresh token, so the new one is kept.
  */
-@Command(name = "token", mixinStandardHelpOptions = true, description = "Print a valid access token (refreshing it when needed).")
+@Command(name = "token", mixinStandardHelpOptions = true,
+		description = "Print a valid access token (refreshing it when needed).")
 final class TokenCommand implements Callable<Integer> {
 
 	private static final long REFRESH_MARGIN_SECONDS = 60;

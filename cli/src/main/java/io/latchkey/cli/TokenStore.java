@@ -59,7 +59,8 @@ final class TokenStore {
 				Files.createDirectories(directory);
 			}
 			Path temporary = posix(directory)
-					? Files.createTempFile(directory, ".tokens", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+					? Files.createTempFile(directory, ".tokens", ".tmp",
+							PosixFilePermissions.asFileAttribute(OWNER_ONLY))
 					: Files.createTempFile(directory, ".tokens", ".tmp");
 			Files.writeString(temporary, JSON.writeValueAsString(tokens));
 			try {

@@ -12,7 +12,10 @@ final class Tokens {
 	private Tokens() {
 	}
 
-	/** A refresh response may omit the refresh token or scope; then the previous ones stay. */
+	/**
+	 * A refresh response may omit the refresh token or scope; then the previous ones
+	 * stay.
+	 */
 	static StoredTokens from(String issuer, String clientId, Answer response, StoredTokens previous) {
 		String accessToken = response.text("access_token");
 		if (accessToken == null) {

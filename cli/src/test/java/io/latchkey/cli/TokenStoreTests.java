@@ -18,8 +18,8 @@ class TokenStoreTests {
 	@Test
 	void tokensAreReadableOnlyByTheirOwnerAndSurviveARoundTrip() throws Exception {
 		TokenStore store = new TokenStore(this.home.resolve("new-dir/tokens.json"));
-		StoredTokens tokens = new StoredTokens("http://localhost:9000", "cli", "access", Instant.parse("2030-01-01T00:00:00Z"),
-				"refresh", "patient/*.rs");
+		StoredTokens tokens = new StoredTokens("http://localhost:9000", "cli", "access",
+				Instant.parse("2030-01-01T00:00:00Z"), "refresh", "patient/*.rs");
 
 		store.write(tokens);
 		store.write(tokens);

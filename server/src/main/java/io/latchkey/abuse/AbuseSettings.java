@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Rate limits and lockouts by purpose, e.g. {@code latchkey.abuse.limits.login-account.capacity=5}
- * or {@code latchkey.abuse.lockouts.data-link-factor.threshold=5}.
+ * Rate limits and lockouts by purpose, e.g.
+ * {@code latchkey.abuse.limits.login-account.capacity=5} or
+ * {@code latchkey.abuse.lockouts.data-link-factor.threshold=5}.
  *
  * @param store where rate-limit buckets live
  * @param limits the limit for each purpose; purposes not named here use {@link #fallback}
@@ -50,8 +51,8 @@ record AbuseSettings(Store store, Map<String, Limit> limits, Limit fallback, Map
 	}
 
 	/**
-	 * Where buckets live: {@code auto} keeps them in PostgreSQL when that is the database and
-	 * in memory otherwise.
+	 * Where buckets live: {@code auto} keeps them in PostgreSQL when that is the database
+	 * and in memory otherwise.
 	 */
 	enum Store {
 

@@ -4,8 +4,8 @@ import io.latchkey.abuse.AbuseSettings.Limit;
 import io.latchkey.abuse.RateLimiter.Decision;
 
 /**
- * Where the token buckets of {@link RateLimiter} live: this node's memory, or the database
- * shared by all nodes.
+ * Where the token buckets of {@link RateLimiter} live: this node's memory, or the
+ * database shared by all nodes.
  */
 interface BucketStore {
 

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
- * Chooses the bucket store: the database when it is PostgreSQL, so that limits hold across
- * nodes, and memory on the embedded H2 database, which only one node uses.
+ * Chooses the bucket store: the database when it is PostgreSQL, so that limits hold
+ * across nodes, and memory on the embedded H2 database, which only one node uses.
  */
 @Configuration(proxyBeanMethods = false)
 class BucketStoreConfiguration {

@@ -12,7 +12,10 @@ final class Buckets {
 	private Buckets() {
 	}
 
-	/** Refilled greedily: a token comes back every {@code period / capacity}, not all at once. */
+	/**
+	 * Refilled greedily: a token comes back every {@code period / capacity}, not all at
+	 * once.
+	 */
 	static Bandwidth bandwidth(Limit limit) {
 		return Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build();
 	}

@@ -17,14 +17,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Buckets in the PostgreSQL table {@code abuse_bucket}, shared by all nodes: each event
- * locks its bucket's row ({@code SELECT … FOR UPDATE}), so nodes counting at the same moment
- * cannot both take the last token.
+ * locks its bucket's row ({@code SELECT … FOR UPDATE}), so nodes counting at the same
+ * moment cannot both take the last token.
  */
 class DatabaseBucketStore implements BucketStore {
 
 	static final String TABLE = "abuse_bucket";
 
-	/** A bucket is kept this long after it has refilled, so a key seen again soon reuses it. */
+	/**
+	 * A bucket is kept this long after it has refilled, so a key seen again soon reuses
+	 * it.
+	 */
 	private static final Duration KEEP_AFTER_REFILL = Duration.ofMinutes(1);
 
 	private static final int CLEANUP_BATCH = 1000;
@@ -42,7 +45,10 @@ class DatabaseBucketStore implements BucketStore {
 		this.jdbc = JdbcClient.create(dataSource);
 	}
 
-	/** Most checks are of keys that never failed; they are answered without locking or writing a row. */
+	/**
+	 * Most checks are of keys that never failed; they are answered without locking or
+	 * writing a row.
+	 */
 	@Override
 	public Decision check(String id, Limit limit) {
 		boolean exists = this.jdbc.sql("SELECT COUNT(*) FROM " + TABLE + " WHERE id = ? AND state IS NOT NULL")
@@ -69,7 +75,10 @@ class DatabaseBucketStore implements BucketStore {
 		this.buckets.removeProxy(id);
 	}
 
-	/** Rows expire once their bucket has refilled; another node may be removing some at the same time. */
+	/**
+	 * Rows expire once their bucket has refilled; another node may be removing some at
+	 * the same time.
+	 */
 	@Override
 	public void removeExpired() {
 		while (this.buckets.removeExpired(CLEANUP_BATCH) >= CLEANUP_BATCH) {

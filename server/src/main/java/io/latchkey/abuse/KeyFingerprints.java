@@ -30,7 +30,10 @@ class KeyFingerprints {
 		return purpose + ':' + digest(key);
 	}
 
-	/** A short digest for events: enough to tell keys apart and follow one, not to recover it. */
+	/**
+	 * A short digest for events: enough to tell keys apart and follow one, not to recover
+	 * it.
+	 */
 	String forEvent(String key) {
 		return digest(key).substring(0, 16);
 	}

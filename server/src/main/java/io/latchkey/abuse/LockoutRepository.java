@@ -26,7 +26,10 @@ class LockoutRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Creates the row with no failures unless it exists; never fails on a concurrent insert. */
+	/**
+	 * Creates the row with no failures unless it exists; never fails on a concurrent
+	 * insert.
+	 */
 	void insertIfAbsent(String purpose, String objectId, Instant now) {
 		this.jdbc.sql("""
 				INSERT INTO abuse_lockout (purpose, object_id, failures, updated_at)
@@ -39,8 +42,9 @@ class LockoutRepository {
 	}
 
 	/**
-	 * Adds one failure, holding the row's lock until the transaction ends; a lock that has
-	 * run out is cleared first, so that counting starts over. Answers whether the row exists.
+	 * Adds one failure, holding the row's lock until the transaction ends; a lock that
+	 * has run out is cleared first, so that counting starts over. Answers whether the row
+	 * exists.
 	 */
 	boolean increment(String purpose, String objectId, Instant now) {
 		return this.jdbc.sql("""

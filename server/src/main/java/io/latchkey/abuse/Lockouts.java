@@ -106,7 +106,8 @@ public class Lockouts {
 	}
 
 	private static Instant now() {
-		// Database timestamps keep microseconds; a value read back then equals the one written.
+		// Database timestamps keep microseconds; a value read back then equals the one
+		// written.
 		return Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 

@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An object was locked by {@link Lockouts} after too many failures, e.g. a data link after
- * wrong second factors.
+ * An object was locked by {@link Lockouts} after too many failures, e.g. a data link
+ * after wrong second factors.
  *
  * @param purpose what was failed at, e.g. {@code data-link-factor}
  * @param objectId the locked object's id

@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Answers {@link RateLimitExceededException} with {@code 429}, {@code Retry-After} (RFC 9110
- * §10.2.3) and a {@code rate-limited} problem detail that says nothing about which limit.
+ * Answers {@link RateLimitExceededException} with {@code 429}, {@code Retry-After} (RFC
+ * 9110 §10.2.3) and a {@code rate-limited} problem detail that says nothing about which
+ * limit.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -42,7 +42,10 @@ public class RateLimiter {
 		this.meters = meters;
 	}
 
-	/** Whether one more event for this purpose and key would be within the limit, without counting it. */
+	/**
+	 * Whether one more event for this purpose and key would be within the limit, without
+	 * counting it.
+	 */
 	public Decision check(String purpose, String key) {
 		return refusedIfNot(purpose, key,
 				this.store.check(this.fingerprints.bucketId(purpose, key), this.settings.limitFor(purpose)));
@@ -55,8 +58,8 @@ public class RateLimiter {
 	}
 
 	/**
-	 * Counts one event and throws {@link RateLimitExceededException} if it was over the limit,
-	 * which a JSON endpoint answers with {@code 429} and {@code Retry-After}.
+	 * Counts one event and throws {@link RateLimitExceededException} if it was over the
+	 * limit, which a JSON endpoint answers with {@code 429} and {@code Retry-After}.
 	 */
 	public void enforce(String purpose, String key) {
 		Decision decision = consume(purpose, key);

@@ -70,7 +70,8 @@ class Bootstrap implements ApplicationRunner {
 			this.clients.register(ClientRegistration.publicNative(DEMO_CLIENT, "Latchkey demo app",
 					List.of("http://127.0.0.1/callback"),
 					Set.of("openid", "profile", "fhirUser", "offline_access", "launch/patient", "patient/*.rs")), null);
-			announce("Public demo client '" + DEMO_CLIENT + "' registered (redirect http://127.0.0.1:<any port>/callback)");
+			announce("Public demo client '" + DEMO_CLIENT
+					+ "' registered (redirect http://127.0.0.1:<any port>/callback)");
 		}
 	}
 

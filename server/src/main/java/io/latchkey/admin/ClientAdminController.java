@@ -80,10 +80,13 @@ class ClientAdminController {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("client_id", client.getClientId());
 		view.put("client_name", client.getClientName());
-		boolean isPublic = client.getClientAuthenticationMethods().stream().allMatch((m) -> "none".equals(m.getValue()));
+		boolean isPublic = client.getClientAuthenticationMethods()
+			.stream()
+			.allMatch((m) -> "none".equals(m.getValue()));
 		view.put("type", isPublic ? "public" : "confidential");
 		view.put("redirect_uris", client.getRedirectUris());
-		view.put("grant_types", client.getAuthorizationGrantTypes().stream().map((g) -> g.getValue()).sorted().toList());
+		view.put("grant_types",
+				client.getAuthorizationGrantTypes().stream().map((g) -> g.getValue()).sorted().toList());
 		view.put("scopes", client.getScopes().stream().sorted().toList());
 		view.put("token_endpoint_auth_methods",
 				client.getClientAuthenticationMethods().stream().map((m) -> m.getValue()).sorted().toList());
@@ -91,8 +94,9 @@ class ClientAdminController {
 		view.put("token_settings",
 				Map.of("access_token_ttl", client.getTokenSettings().getAccessTokenTimeToLive().toSeconds(),
 						"refresh_token_ttl", client.getTokenSettings().getRefreshTokenTimeToLive().toSeconds(),
-						"authorization_code_ttl", client.getTokenSettings().getAuthorizationCodeTimeToLive().toSeconds(),
-						"device_code_ttl", client.getTokenSettings().getDeviceCodeTimeToLive().toSeconds()));
+						"authorization_code_ttl",
+						client.getTokenSettings().getAuthorizationCodeTimeToLive().toSeconds(), "device_code_ttl",
+						client.getTokenSettings().getDeviceCodeTimeToLive().toSeconds()));
 		return view;
 	}
 

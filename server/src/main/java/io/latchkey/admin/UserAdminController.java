@@ -45,7 +45,9 @@ class UserAdminController {
 
 	@GetMapping("/{id}")
 	Map<String, Object> get(@PathVariable UUID id) {
-		return this.users.findById(id).map(UserAdminController::describe).orElseThrow(() -> new NotFoundException("user"));
+		return this.users.findById(id)
+			.map(UserAdminController::describe)
+			.orElseThrow(() -> new NotFoundException("user"));
 	}
 
 	@DeleteMapping("/{id}")
@@ -77,8 +79,7 @@ class UserAdminController {
 
 		NewUserAccount validated() {
 			if (this.username == null || !this.username.matches("[A-Za-z0-9._@+-]{1,200}")) {
-				throw new InvalidRequestException(
-						"username is required: 1 to 200 letters, digits or . _ @ + -");
+				throw new InvalidRequestException("username is required: 1 to 200 letters, digits or . _ @ + -");
 			}
 			if (this.password != null && this.password.length() < MIN_PASSWORD_LENGTH) {
 				throw new InvalidRequestException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");

@@ -15,7 +15,9 @@ final class Actors {
 	private Actors() {
 	}
 
-	/** The entry with the signed-in user or client as its actor; unchanged when nobody is. */
+	/**
+	 * The entry with the signed-in user or client as its actor; unchanged when nobody is.
+	 */
 	static AuditEntry signedIn(AuditEntry entry) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !authentication.isAuthenticated()

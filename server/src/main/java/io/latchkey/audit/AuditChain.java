@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks the audit chain: ids run 1, 2, 3 ... without gaps, each record's
- * {@code prev_hash} is its predecessor's hash, each hash matches its record's content, and
- * the last record is the one the chain head names.
+ * {@code prev_hash} is its predecessor's hash, each hash matches its record's content,
+ * and the last record is the one the chain head names.
  */
 @Component
 class AuditChain {
@@ -50,8 +50,10 @@ class AuditChain {
 				return new ChainVerification(lastId,
 						new Break(lastId + 1, "record is missing: the chain head names record " + promised), lastHash);
 			}
-			// A record and the head change in one transaction and the head is read after the
-			// records, so a head further on names records that must be there on the next read.
+			// A record and the head change in one transaction and the head is read after
+			// the
+			// records, so a head further on names records that must be there on the next
+			// read.
 			ChainHead head = ChainHead.read(this.jdbc, "");
 			if (head.lastId() > lastId) {
 				promised = head.lastId();

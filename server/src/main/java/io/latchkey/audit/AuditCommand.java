@@ -34,7 +34,10 @@ public final class AuditCommand {
 		return args.length >= 2 && "audit".equals(args[0]) && "verify".equals(args[1]);
 	}
 
-	/** Runs the command; arguments after {@code audit verify} are settings such as {@code --spring.datasource.url=…}. */
+	/**
+	 * Runs the command; arguments after {@code audit verify} are settings such as
+	 * {@code --spring.datasource.url=…}.
+	 */
 	public static int run(PrintStream out, String... args) {
 		String[] settings = Arrays.copyOfRange(args, Math.min(2, args.length), args.length);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(VerifyContext.class)
@@ -48,14 +51,14 @@ public final class AuditCommand {
 			return verification.valid() ? VALID : BROKEN;
 		}
 		catch (RuntimeException ex) {
-			out.println("audit chain could not be checked: " + ex.getClass().getSimpleName() + ": "
-					+ ex.getMessage());
+			out.println("audit chain could not be checked: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
 			return FAILED;
 		}
 	}
 
 	/**
-	 * Just the database and the chain check: no server, no schema migration, no bootstrap.
+	 * Just the database and the chain check: no server, no schema migration, no
+	 * bootstrap.
 	 */
 	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 			JdbcClientAutoConfiguration.class })

@@ -73,8 +73,8 @@ record AuditEntry(Instant occurredAt, String type, Outcome outcome, ActorType ac
 	}
 
 	/**
-	 * Control characters and lone surrogates become {@code ?}: PostgreSQL refuses NUL, and
-	 * anything the database would alter on the way in would break the record's hash.
+	 * Control characters and lone surrogates become {@code ?}: PostgreSQL refuses NUL,
+	 * and anything the database would alter on the way in would break the record's hash.
 	 */
 	static @Nullable String clean(@Nullable String value, int maxLength) {
 		if (value == null) {

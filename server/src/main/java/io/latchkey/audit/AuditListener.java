@@ -133,7 +133,8 @@ class AuditListener {
 
 	/**
 	 * Adds where the event came from: the request being served, if any, and for events
-	 * without an actor of their own, whoever is signed in (an admin, or nobody: the system).
+	 * without an actor of their own, whoever is signed in (an admin, or nobody: the
+	 * system).
 	 */
 	private void record(AuditEntry entry) {
 		AuditEntry located = entry;

@@ -58,7 +58,10 @@ class AuditLog {
 		}));
 	}
 
-	/** One page of records matching the query, newest first, plus one more if there is one. */
+	/**
+	 * One page of records matching the query, newest first, plus one more if there is
+	 * one.
+	 */
 	List<AuditRecord> find(AuditQuery query) {
 		StringBuilder sql = new StringBuilder("SELECT * FROM audit_event WHERE 1 = 1");
 		List<Object> params = new ArrayList<>();

@@ -6,8 +6,8 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A search of the audit log: a time range (from inclusive, to exclusive), an event type, a
- * subject, and which page of how many records.
+ * A search of the audit log: a time range (from inclusive, to exclusive), an event type,
+ * a subject, and which page of how many records.
  */
 record AuditQuery(@Nullable Instant from, @Nullable Instant to, @Nullable String type, @Nullable String subject,
 		int page, int size) {
@@ -16,8 +16,8 @@ record AuditQuery(@Nullable Instant from, @Nullable Instant to, @Nullable String
 
 	private static final int MAX_PAGE = 1_000_000;
 
-	static AuditQuery parse(@Nullable String from, @Nullable String to, @Nullable String type,
-			@Nullable String subject, @Nullable String page, @Nullable String size) {
+	static AuditQuery parse(@Nullable String from, @Nullable String to, @Nullable String type, @Nullable String subject,
+			@Nullable String page, @Nullable String size) {
 		Instant start = instant("from", from);
 		Instant end = instant("to", to);
 		if (start != null && end != null && end.isBefore(start)) {

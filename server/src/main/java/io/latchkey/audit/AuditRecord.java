@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * {@code prev_hash} followed by the canonical content; the first record's
  * {@code prev_hash} is 64 zeros.
  */
-record AuditRecord(long id, Instant occurredAt, String type, String outcome, String actorType,
-		@Nullable String actor, @Nullable String subject, @Nullable String tenant, @Nullable String clientIp,
-		@Nullable String userAgent, String detail, String prevHash, String hash) {
+record AuditRecord(long id, Instant occurredAt, String type, String outcome, String actorType, @Nullable String actor,
+		@Nullable String subject, @Nullable String tenant, @Nullable String clientIp, @Nullable String userAgent,
+		String detail, String prevHash, String hash) {
 
 	static final String GENESIS = "0".repeat(64);
 
@@ -38,9 +38,8 @@ record AuditRecord(long id, Instant occurredAt, String type, String outcome, Str
 
 	String canonical() {
 		StringBuilder content = new StringBuilder();
-		for (String field : new String[] { Long.toString(this.id), this.occurredAt.toString(), this.type,
-				this.outcome, this.actorType, this.actor, this.subject, this.tenant, this.clientIp, this.userAgent,
-				this.detail }) {
+		for (String field : new String[] { Long.toString(this.id), this.occurredAt.toString(), this.type, this.outcome,
+				this.actorType, this.actor, this.subject, this.tenant, this.clientIp, this.userAgent, this.detail }) {
 			if (field == null) {
 				content.append('-');
 			}
@@ -57,9 +56,9 @@ record AuditRecord(long id, Instant occurredAt, String type, String outcome, Str
 
 	static AuditRecord map(ResultSet rs, int row) throws SQLException {
 		return new AuditRecord(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-				rs.getString("event_type"), rs.getString("outcome"), rs.getString("actor_type"),
-				rs.getString("actor"), rs.getString("subject"), rs.getString("tenant"), rs.getString("client_ip"),
-				rs.getString("user_agent"), rs.getString("detail"), rs.getString("prev_hash"), rs.getString("hash"));
+				rs.getString("event_type"), rs.getString("outcome"), rs.getString("actor_type"), rs.getString("actor"),
+				rs.getString("subject"), rs.getString("tenant"), rs.getString("client_ip"), rs.getString("user_agent"),
+				rs.getString("detail"), rs.getString("prev_hash"), rs.getString("hash"));
 	}
 
 	private static String name(Enum<?> value) {

@@ -29,10 +29,10 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.stereotype.Service;
 
 /**
- * Mints authorization codes for a person, client and scopes without a browser round
- * trip, as the authorization endpoint would after sign-in and consent, and keeps them
- * through the library's own authorization service so that the token endpoint redeems
- * them unchanged (RFC 6749 section 4.1.3, PKCE per RFC 7636 section 4.6).
+ * Mints authorization codes for a person, client and scopes without a browser round trip,
+ * as the authorization endpoint would after sign-in and consent, and keeps them through
+ * the library's own authorization service so that the token endpoint redeems them
+ * unchanged (RFC 6749 section 4.1.3, PKCE per RFC 7636 section 4.6).
  */
 @Service
 public class AuthorizationCodes {
@@ -114,12 +114,14 @@ public class AuthorizationCodes {
 	/**
 	 * The person as signed in by a one-time token. The factor's time becomes the ID
 	 * token's {@code auth_time} when the library finds a session of the same person for
-	 * the {@code sid} claim (OpenID Connect Core 1.0 section 2), and it asserts there is one.
+	 * the {@code sid} claim (OpenID Connect Core 1.0 section 2), and it asserts there is
+	 * one.
 	 */
 	private static Authentication principal(UserAccount person, Instant now) {
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		person.roles().stream().sorted().forEach((role) -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
-		authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.OTT_AUTHORITY).issuedAt(now).build());
+		authorities
+			.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.OTT_AUTHORITY).issuedAt(now).build());
 		User user = new User(person.username(), "", authorities);
 		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
 	}

@@ -91,7 +91,10 @@ class AuthorizationServerConfig {
 				paths.matcher("/oauth2/revoke"), paths.matcher("/oauth2/device_authorization"));
 	}
 
-	/** Only requests that ask for HTML by name; a client that accepts anything is not a browser. */
+	/**
+	 * Only requests that ask for HTML by name; a client that accepts anything is not a
+	 * browser.
+	 */
 	private static MediaTypeRequestMatcher browserRequests() {
 		MediaTypeRequestMatcher matcher = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		matcher.setIgnoredMediaTypes(Set.of(MediaType.ALL));
@@ -111,8 +114,8 @@ class AuthorizationServerConfig {
 
 	@Bean
 	CachingRegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
-		return new CachingRegisteredClientRepository(new JdbcRegisteredClientRepository(jdbc), CLIENT_CACHE_TIME_TO_LIVE,
-				Clock.systemUTC());
+		return new CachingRegisteredClientRepository(new JdbcRegisteredClientRepository(jdbc),
+				CLIENT_CACHE_TIME_TO_LIVE, Clock.systemUTC());
 	}
 
 	@Bean

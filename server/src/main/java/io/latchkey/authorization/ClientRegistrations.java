@@ -61,8 +61,9 @@ public class ClientRegistrations {
 	}
 
 	/**
-	 * Registers a client. For a confidential client, {@code secret} is its secret (generate
-	 * one with {@link ClientSecrets#generate()}); it is stored only as a keyed hash.
+	 * Registers a client. For a confidential client, {@code secret} is its secret
+	 * (generate one with {@link ClientSecrets#generate()}); it is stored only as a keyed
+	 * hash.
 	 */
 	@Transactional
 	public RegisteredClient register(ClientRegistration registration, @Nullable String secret) {
@@ -167,7 +168,8 @@ public class ClientRegistrations {
 			throw new InvalidClientRegistrationException("a public client authenticates with 'none'");
 		}
 		if (registration.type() == ClientType.CONFIDENTIAL && registration.tokenEndpointAuthMethod() != null
-				&& !Set.of("client_secret_basic", "client_secret_post").contains(registration.tokenEndpointAuthMethod())) {
+				&& !Set.of("client_secret_basic", "client_secret_post")
+					.contains(registration.tokenEndpointAuthMethod())) {
 			throw new InvalidClientRegistrationException(
 					"token_endpoint_auth_method must be client_secret_basic or client_secret_post");
 		}
@@ -190,7 +192,10 @@ public class ClientRegistrations {
 		}
 	}
 
-	/** RFC 8252 §7 and RFC 6749 §3.1.2: absolute, no fragment, plain http only on loopback. */
+	/**
+	 * RFC 8252 §7 and RFC 6749 §3.1.2: absolute, no fragment, plain http only on
+	 * loopback.
+	 */
 	private static void validateRedirectUri(String value) {
 		URI uri;
 		try {
@@ -203,7 +208,8 @@ public class ClientRegistrations {
 			throw new InvalidClientRegistrationException("redirect URI must be absolute and have no fragment");
 		}
 		if ("http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost())) {
-			throw new InvalidClientRegistrationException("plain http redirect URIs are allowed only on 127.0.0.1 or [::1]");
+			throw new InvalidClientRegistrationException(
+					"plain http redirect URIs are allowed only on 127.0.0.1 or [::1]");
 		}
 	}
 

@@ -21,9 +21,8 @@ public class ClientSecrets {
 	private final PasswordEncoder encoder;
 
 	ClientSecrets(MasterKey masterKey) {
-		this.encoder = new DelegatingPasswordEncoder(ClientSecretEncoder.ID,
-				Map.of(ClientSecretEncoder.ID, new ClientSecretEncoder(masterKey), "bcrypt",
-						new BCryptPasswordEncoder()));
+		this.encoder = new DelegatingPasswordEncoder(ClientSecretEncoder.ID, Map.of(ClientSecretEncoder.ID,
+				new ClientSecretEncoder(masterKey), "bcrypt", new BCryptPasswordEncoder()));
 	}
 
 	/** A fresh 256-bit secret, returned once to whoever registers the client. */

@@ -10,8 +10,8 @@ import java.util.Set;
  * @param subject the username of the person the tokens are for
  * @param scopes the scopes granted; a subset of the client's
  * @param codeChallenge the base64url SHA-256 of the verifier the client will present
- * @param reference a non-secret reference recorded as the request's {@code state}, such as
- * the id of what led to the code
+ * @param reference a non-secret reference recorded as the request's {@code state}, such
+ * as the id of what led to the code
  */
 public record CodeGrant(String clientId, String subject, Set<String> scopes, String codeChallenge, String reference) {
 

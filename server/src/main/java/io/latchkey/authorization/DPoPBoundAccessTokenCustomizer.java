@@ -37,8 +37,8 @@ class DPoPBoundAccessTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodin
 			thumbprint = JWK.parse(jwk).computeThumbprint().toString();
 		}
 		catch (JOSEException | java.text.ParseException | RuntimeException ex) {
-			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_DPOP_PROOF,
-					"jwk header is missing or invalid", null));
+			throw new OAuth2AuthenticationException(
+					new OAuth2Error(OAuth2ErrorCodes.INVALID_DPOP_PROOF, "jwk header is missing or invalid", null));
 		}
 		context.getClaims().claims((claims) -> {
 			Map<String, Object> confirmation = new LinkedHashMap<>();

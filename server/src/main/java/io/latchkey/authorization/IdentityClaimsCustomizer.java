@@ -52,7 +52,8 @@ class IdentityClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingConte
 				context.getClaims().claim("fhirUser", account.fhirUser());
 			}
 		});
-		// Directory users have no local account: their roles are the ones the group mapping
+		// Directory users have no local account: their roles are the ones the group
+		// mapping
 		// gave them at sign-in, kept with the authorization as ROLE_* authorities.
 		List<String> roles = user.map((account) -> account.roles().stream().sorted().toList())
 			.orElseGet(() -> SignedInPerson.roles(context.getPrincipal()));

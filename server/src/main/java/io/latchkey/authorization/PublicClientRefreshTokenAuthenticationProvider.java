@@ -16,8 +16,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 
 /**
  * Authenticates a public client at the refresh-token grant by its registration alone. The
- * refresh token itself is then checked by the library against this client, so a token
- * is only ever usable by the client it was issued to.
+ * refresh token itself is then checked by the library against this client, so a token is
+ * only ever usable by the client it was issued to.
  */
 final class PublicClientRefreshTokenAuthenticationProvider implements AuthenticationProvider {
 

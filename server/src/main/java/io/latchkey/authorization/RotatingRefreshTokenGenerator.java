@@ -21,8 +21,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  */
 final class RotatingRefreshTokenGenerator implements OAuth2TokenGenerator<OAuth2RefreshToken> {
 
-	private final StringKeyGenerator values = new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(),
-			32);
+	private final StringKeyGenerator values = new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(), 32);
 
 	private final Clock clock;
 

@@ -35,15 +35,14 @@ class SmartConfigurationController {
 		body.put("revocation_endpoint", issuer + this.settings.getTokenRevocationEndpoint());
 		body.put("userinfo_endpoint", issuer + this.settings.getOidcUserInfoEndpoint());
 		body.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
-		body.put("token_endpoint_auth_methods_supported",
-				List.of("client_secret_basic", "client_secret_post", "none"));
+		body.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
 		body.put("scopes_supported", List.of("openid", "fhirUser", "profile", "offline_access", "launch/patient",
 				"patient/*.rs", "user/*.rs", "roles"));
 		body.put("response_types_supported", List.of("code"));
 		body.put("code_challenge_methods_supported", List.of("S256"));
-		body.put("capabilities", List.of("launch-standalone", "client-public", "client-confidential-symmetric",
-				"sso-openid-connect", "context-standalone-patient", "permission-offline", "permission-patient",
-				"permission-v2"));
+		body.put("capabilities",
+				List.of("launch-standalone", "client-public", "client-confidential-symmetric", "sso-openid-connect",
+						"context-standalone-patient", "permission-offline", "permission-patient", "permission-v2"));
 		return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(body);
 	}
 

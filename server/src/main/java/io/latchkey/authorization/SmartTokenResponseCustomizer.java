@@ -28,7 +28,9 @@ final class SmartTokenResponseCustomizer implements Consumer<OAuth2AccessTokenAu
 		}
 	}
 
-	/** The token was signed by us a moment ago; reading its claims needs no verification. */
+	/**
+	 * The token was signed by us a moment ago; reading its claims needs no verification.
+	 */
 	private static Object patientOf(String accessToken) {
 		try {
 			Map<String, Object> claims = JWTParser.parse(accessToken).getJWTClaimsSet().getClaims();

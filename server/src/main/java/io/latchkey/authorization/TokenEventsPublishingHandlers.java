@@ -53,17 +53,20 @@ final class TokenEventsPublishingHandlers {
 	private void revoked(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
 			throws IOException, ServletException {
 		response.setStatus(HttpStatus.OK.value());
-		// An unknown token comes back unauthenticated: nothing was revoked, so nothing is announced.
+		// An unknown token comes back unauthenticated: nothing was revoked, so nothing is
+		// announced.
 		if (authentication instanceof OAuth2TokenRevocationAuthenticationToken revocation
 				&& revocation.isAuthenticated()
 				&& revocation.getPrincipal() instanceof OAuth2ClientAuthenticationToken client
 				&& client.getRegisteredClient() != null) {
-			this.events.publishEvent(
-					new TokenRevoked(client.getRegisteredClient().getClientId(), this.clock.instant()));
+			this.events
+				.publishEvent(new TokenRevoked(client.getRegisteredClient().getClientId(), this.clock.instant()));
 		}
 	}
 
-	/** The token was signed by us a moment ago; reading its claims needs no verification. */
+	/**
+	 * The token was signed by us a moment ago; reading its claims needs no verification.
+	 */
 	private static @Nullable String subjectOf(String accessToken) {
 		try {
 			return JWTParser.parse(accessToken).getJWTClaimsSet().getSubject();

@@ -1,5 +1,6 @@
 /**
- * Spring Authorization Server wiring: clients, keys, token customizers, the authorization store and SMART metadata.
+ * Spring Authorization Server wiring: clients, keys, token customizers, the authorization
+ * store and SMART metadata.
  */
 @ApplicationModule(allowedDependencies = { "shared", "identity" })
 @NullMarked

@@ -42,7 +42,8 @@ record DeliverySettings(String emailFrom, Sms sms, Outbox outbox) {
 	}
 
 	/**
-	 * Messages kept in this node's memory for development, listed by {@code GET /api/admin/outbox}.
+	 * Messages kept in this node's memory for development, listed by
+	 * {@code GET /api/admin/outbox}.
 	 *
 	 * @param enabled whether a message without a configured route goes here
 	 * @param capacity how many of the newest messages are kept

@@ -39,7 +39,8 @@ class EmailSender {
 		}
 		catch (MailException ex) {
 			// The exception may quote the message; only its type is kept.
-			throw new DeliveryFailedException("The SMTP server did not take the email (" + ex.getClass().getSimpleName() + ")");
+			throw new DeliveryFailedException(
+					"The SMTP server did not take the email (" + ex.getClass().getSimpleName() + ")");
 		}
 	}
 

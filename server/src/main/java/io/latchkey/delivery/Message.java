@@ -3,7 +3,8 @@ package io.latchkey.delivery;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A plain-text message to one address. The text may carry a secret, so it is never logged.
+ * A plain-text message to one address. The text may carry a secret, so it is never
+ * logged.
  *
  * @param channel email or SMS
  * @param to an email address or a phone number

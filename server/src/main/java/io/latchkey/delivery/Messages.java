@@ -3,7 +3,8 @@ package io.latchkey.delivery;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends a message the way its channel is set up: SMTP or the SMS gateway, else the dev outbox.
+ * Sends a message the way its channel is set up: SMTP or the SMS gateway, else the dev
+ * outbox.
  */
 @Service
 public class Messages {

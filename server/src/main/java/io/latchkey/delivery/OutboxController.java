@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Lists the dev outbox: {@code GET /api/admin/outbox} (admin only, like all of {@code /api/admin}).
+ * Lists the dev outbox: {@code GET /api/admin/outbox} (admin only, like all of
+ * {@code /api/admin}).
  */
 @RestController
 class OutboxController {

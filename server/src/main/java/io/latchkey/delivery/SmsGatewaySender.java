@@ -56,7 +56,8 @@ class SmsGatewaySender {
 			return true;
 		}
 		catch (IOException ex) {
-			throw new DeliveryFailedException("The SMS gateway could not be reached (" + ex.getClass().getSimpleName() + ")");
+			throw new DeliveryFailedException(
+					"The SMS gateway could not be reached (" + ex.getClass().getSimpleName() + ")");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 class DeviceEndpointsCustomizer implements ProtocolEndpointsCustomizer {
 
-	/** The deny button's parameter; the library knows denial only as "no scope granted". */
+	/**
+	 * The deny button's parameter; the library knows denial only as "no scope granted".
+	 */
 	static final String DENY_PARAMETER = "deny";
 
 	private final RateLimiter limiter;
@@ -78,7 +80,8 @@ class DeviceEndpointsCustomizer implements ProtocolEndpointsCustomizer {
 	private void verificationProviders(List<AuthenticationProvider> providers) {
 		providers.replaceAll((provider) -> {
 			if (provider instanceof OAuth2DeviceVerificationAuthenticationProvider verification) {
-				// RFC 8628 §5.4: a link carrying the code must never approve by itself, even
+				// RFC 8628 §5.4: a link carrying the code must never approve by itself,
+				// even
 				// when the person consented to the same client before.
 				verification.setAuthorizationConsentRequired((context) -> true);
 				return new UserCodeGuard(verification, this.limiter, this.events);

@@ -23,7 +23,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The pages a person sees when connecting a device: code entry at the verification URI,
  * the confirmation that names the client, its scopes and where the request came from, and
- * the outcome. The library's endpoint does the checking; entry and confirmation post to it.
+ * the outcome. The library's endpoint does the checking; entry and confirmation post to
+ * it.
  */
 @Controller
 class DevicePagesController {
@@ -47,7 +48,9 @@ class DevicePagesController {
 		this.authorizations = authorizations;
 	}
 
-	/** Reached only without a {@code user_code}; with one, the library's endpoint answers. */
+	/**
+	 * Reached only without a {@code user_code}; with one, the library's endpoint answers.
+	 */
 	@GetMapping("/oauth2/device_verification")
 	String entry() {
 		return "device-verification";
@@ -100,7 +103,8 @@ class DevicePagesController {
 
 	/**
 	 * Where the device asked from, which helps a person notice a code someone else sent
-	 * them (RFC 8628 §5.4). Without a geolocation database the network address is all we know.
+	 * them (RFC 8628 §5.4). Without a geolocation database the network address is all we
+	 * know.
 	 */
 	private static String describe(@Nullable String deviceAddress, String browserAddress) {
 		if (deviceAddress == null) {

@@ -13,7 +13,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 /**
  * Answers a device that polls faster than its {@code interval} with {@code slow_down}
  * (RFC 8628 §3.5), counted per device code in the limit {@value #PURPOSE} (one request
- * per interval), so the rule holds across nodes; otherwise the library's provider answers.
+ * per interval), so the rule holds across nodes; otherwise the library's provider
+ * answers.
  */
 final class DevicePollingGuard implements AuthenticationProvider {
 

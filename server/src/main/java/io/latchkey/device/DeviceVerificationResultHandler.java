@@ -48,8 +48,8 @@ final class DeviceVerificationResultHandler implements AuthenticationSuccessHand
 		OAuth2DeviceVerificationAuthenticationToken result = (OAuth2DeviceVerificationAuthenticationToken) authentication;
 		String[] scopes = request.getParameterValues(OAuth2ParameterNames.SCOPE);
 		Set<String> approved = (scopes != null) ? Arrays.stream(scopes).collect(Collectors.toSet()) : Set.of();
-		this.events.publishEvent(new DeviceCodeApproved(String.valueOf(result.getClientId()), principal(),
-				approved, request.getRemoteAddr(), Instant.now()));
+		this.events.publishEvent(new DeviceCodeApproved(String.valueOf(result.getClientId()), principal(), approved,
+				request.getRemoteAddr(), Instant.now()));
 		response.sendRedirect(request.getContextPath() + DevicePagesController.APPROVED);
 	}
 
@@ -76,7 +76,8 @@ final class DeviceVerificationResultHandler implements AuthenticationSuccessHand
 		}
 		if (logger.isDebugEnabled()) {
 			logger.debug("Device verification refused: " + error + " "
-					+ ((exception instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getDescription() : ""));
+					+ ((exception instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getDescription()
+							: ""));
 		}
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
 		showForm(request, response,

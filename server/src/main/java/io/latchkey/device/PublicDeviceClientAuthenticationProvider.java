@@ -14,9 +14,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
- * Accepts a bare {@code client_id} read by {@link PublicDeviceClientAuthenticationConverter}
- * only for a public client registered for the device grant; any other client must
- * authenticate as registered.
+ * Accepts a bare {@code client_id} read by
+ * {@link PublicDeviceClientAuthenticationConverter} only for a public client registered
+ * for the device grant; any other client must authenticate as registered.
  */
 final class PublicDeviceClientAuthenticationProvider implements AuthenticationProvider {
 

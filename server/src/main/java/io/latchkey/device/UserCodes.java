@@ -36,7 +36,10 @@ final class UserCodes implements OAuth2TokenGenerator<OAuth2UserCode> {
 		return new OAuth2UserCode(next(), issuedAt, expiresAt);
 	}
 
-	/** A fresh code in display form; {@code nextInt} is unbiased, unlike a modulo of a byte. */
+	/**
+	 * A fresh code in display form; {@code nextInt} is unbiased, unlike a modulo of a
+	 * byte.
+	 */
 	static String next() {
 		StringBuilder code = new StringBuilder(LENGTH + 1);
 		for (int i = 0; i < LENGTH; i++) {

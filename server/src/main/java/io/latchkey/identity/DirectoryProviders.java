@@ -15,8 +15,9 @@ import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
 import org.springframework.security.ldap.userdetails.DefaultLdapAuthoritiesPopulator;
 
 /**
- * Builds Spring Security's LDAP or Active Directory provider from {@link DirectorySettings}:
- * bounded timeouts, failover across the URLs, the configured trust for TLS.
+ * Builds Spring Security's LDAP or Active Directory provider from
+ * {@link DirectorySettings}: bounded timeouts, failover across the URLs, the configured
+ * trust for TLS.
  */
 final class DirectoryProviders {
 
@@ -91,7 +92,8 @@ final class DirectoryProviders {
 		if ("objectGUID".equalsIgnoreCase(settings.uuidAttribute())) {
 			environment.put("java.naming.ldap.attributes.binary", settings.uuidAttribute());
 		}
-		// The JDK uses this factory for every connection, so only for LDAPS; StartTLS upgrades
+		// The JDK uses this factory for every connection, so only for LDAPS; StartTLS
+		// upgrades
 		// a plain connection with the same trust instead.
 		if (settings.trustStore() != null && settings.urls().stream().anyMatch((url) -> url.startsWith("ldaps://"))) {
 			environment.put("java.naming.ldap.factory.socket", DirectorySocketFactory.class.getName());

@@ -24,12 +24,14 @@ import org.springframework.core.io.Resource;
  * @param bindDn the account that searches for users (LDAP mode)
  * @param bindPassword that account's password
  * @param userSearchBase where to search for users, relative to the base DN
- * @param userSearchFilter the user filter, {@code {0}} being the login name (in
- * Active Directory mode {@code {0}} is {@code user@domain} and {@code {1}} the name as typed)
+ * @param userSearchFilter the user filter, {@code {0}} being the login name (in Active
+ * Directory mode {@code {0}} is {@code user@domain} and {@code {1}} the name as typed)
  * @param groupSearchBase where to search for groups (LDAP mode)
  * @param groupSearchFilter the group filter, {@code {0}} being the user's full DN
- * @param groupNameAttribute the group attribute whose value is looked up in {@link #groupRoles}
- * @param groupRoles group name to Latchkey role ({@code admin}, {@code staff} or any other)
+ * @param groupNameAttribute the group attribute whose value is looked up in
+ * {@link #groupRoles}
+ * @param groupRoles group name to Latchkey role ({@code admin}, {@code staff} or any
+ * other)
  * @param uuidAttribute the attribute that names a person for good ({@code entryUUID},
  * {@code objectGUID}); it becomes the {@code sub} of tokens
  * @param domain the Active Directory domain appended to names without one
@@ -39,7 +41,8 @@ import org.springframework.core.io.Resource;
  * @param connectTimeout how long to wait for a connection to one server
  * @param readTimeout how long to wait for any answer of the directory
  * @param startTls whether to upgrade plain {@code ldap://} connections with StartTLS
- * @param trustStore the certificates trusted for LDAPS and StartTLS (the JVM's when absent)
+ * @param trustStore the certificates trusted for LDAPS and StartTLS (the JVM's when
+ * absent)
  * @param trustStorePassword the trust store's password
  * @param trustStoreType {@code PKCS12} or {@code JKS}
  */
@@ -65,7 +68,8 @@ public record DirectorySettings(boolean enabled, Mode mode, String name, List<St
 		groupNameAttribute = (groupNameAttribute != null) ? groupNameAttribute : "cn";
 		groupRoles = (groupRoles != null) ? groupRoles.entrySet()
 			.stream()
-			.collect(Collectors.toUnmodifiableMap((entry) -> entry.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue))
+			.collect(Collectors.toUnmodifiableMap((entry) -> entry.getKey().toLowerCase(Locale.ROOT),
+					Map.Entry::getValue))
 				: Map.of();
 		uuidAttribute = (uuidAttribute != null) ? uuidAttribute : (ad ? "objectGUID" : "entryUUID");
 		order = (order != null) ? order : Order.AFTER_LOCAL;
@@ -79,13 +83,15 @@ public record DirectorySettings(boolean enabled, Mode mode, String name, List<St
 
 	private static void validate(Mode mode, List<String> urls, String baseDn, @Nullable String domain,
 			Map<String, String> groupRoles, boolean startTls, Duration connectTimeout, Duration readTimeout) {
-		if (urls.isEmpty() || urls.stream().anyMatch((url) -> !url.startsWith("ldap://") && !url.startsWith("ldaps://"))) {
+		if (urls.isEmpty()
+				|| urls.stream().anyMatch((url) -> !url.startsWith("ldap://") && !url.startsWith("ldaps://"))) {
 			throw new IllegalArgumentException("latchkey.ldap.urls needs at least one ldap:// or ldaps:// URL");
 		}
 		if (groupRoles.isEmpty()) {
 			throw new IllegalArgumentException("latchkey.ldap.group-roles must map at least one group to a role");
 		}
-		if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
+		if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative()
+				|| readTimeout.isZero()) {
 			throw new IllegalArgumentException("latchkey.ldap timeouts must be positive, so sign-in never hangs");
 		}
 		if (mode == Mode.ACTIVE_DIRECTORY && startTls) {

@@ -55,7 +55,9 @@ final class DirectoryUserMapper implements UserDetailsContextMapper {
 		throw new UnsupportedOperationException("Latchkey never writes to the directory");
 	}
 
-	/** {@code objectGUID} arrives as 16 bytes whose first three fields are little-endian. */
+	/**
+	 * {@code objectGUID} arrives as 16 bytes whose first three fields are little-endian.
+	 */
 	static @Nullable String stableId(@Nullable Object value) {
 		if (value instanceof byte[] guid && guid.length == 16) {
 			byte[] ordered = { guid[3], guid[2], guid[1], guid[0], guid[5], guid[4], guid[7], guid[6], guid[8], guid[9],

@@ -24,7 +24,8 @@ import org.springframework.security.ldap.userdetails.LdapAuthoritiesPopulator;
 
 /**
  * Active Directory groups including groups of groups: starts from the user's
- * {@code memberOf} and follows each group's own {@code memberOf}, read with the bind account.
+ * {@code memberOf} and follows each group's own {@code memberOf}, read with the bind
+ * account.
  */
 final class NestedGroupsPopulator implements LdapAuthoritiesPopulator {
 

@@ -22,7 +22,8 @@ import org.springframework.security.core.CredentialsContainer;
 /**
  * Password sign-in for the login page and the session API: asks local accounts and the
  * directory in the configured order, and records every outcome with the source used. A
- * directory outage does not stop local accounts, and is never reported as a wrong password.
+ * directory outage does not stop local accounts, and is never reported as a wrong
+ * password.
  */
 public class PasswordSignIn implements AuthenticationProvider {
 
@@ -40,7 +41,10 @@ public class PasswordSignIn implements AuthenticationProvider {
 		this.clock = clock;
 	}
 
-	/** Signs in with a login name and password; the result names the person by their stable id. */
+	/**
+	 * Signs in with a login name and password; the result names the person by their
+	 * stable id.
+	 */
 	public Authentication signIn(String username, String password) {
 		return authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
 	}
@@ -57,8 +61,8 @@ public class PasswordSignIn implements AuthenticationProvider {
 						container.eraseCredentials();
 					}
 					SignedInPerson person = SignedInPerson.of(result);
-					this.events.publishEvent(
-							new StaffSignedIn(person.subject(), person.username(), source.name(), this.clock.instant()));
+					this.events.publishEvent(new StaffSignedIn(person.subject(), person.username(), source.name(),
+							this.clock.instant()));
 					return result;
 				}
 			}

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A person who can sign in or be signed in for: staff, admins and patients.
  *
- * @param patient the FHIR Patient id when this person is a patient (SMART
- * {@code patient} context)
+ * @param patient the FHIR Patient id when this person is a patient (SMART {@code patient}
+ * context)
  */
 public record UserAccount(UUID id, String username, @Nullable String passwordHash, @Nullable String email,
 		@Nullable String phone, Set<String> roles, @Nullable String patient, boolean enabled, Instant createdAt) {

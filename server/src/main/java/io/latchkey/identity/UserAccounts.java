@@ -20,7 +20,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Local accounts, kept in {@code latchkey_user}. Passwords are stored only as slow hashes.
+ * Local accounts, kept in {@code latchkey_user}. Passwords are stored only as slow
+ * hashes.
  */
 @Repository
 public class UserAccounts {
@@ -65,9 +66,9 @@ public class UserAccounts {
 				(account.password() != null) ? this.passwords.encode(account.password()) : null, account.email(),
 				account.phone(), Set.copyOf(account.roles()), account.patient(), true, Instant.now());
 		try {
-			this.jdbc
-				.sql("INSERT INTO latchkey_user (id, username, password_hash, email, phone, roles, patient, enabled, created_at) "
-						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			this.jdbc.sql(
+					"INSERT INTO latchkey_user (id, username, password_hash, email, phone, roles, patient, enabled, created_at) "
+							+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(created.id(), created.username(), created.passwordHash(), created.email(), created.phone(),
 						String.join(",", created.roles()), created.patient(), created.enabled(),
 						OffsetDateTime.ofInstant(created.createdAt(), ZoneOffset.UTC))

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Admin API for a client's launch URL and message templates:
- * {@code GET}/{@code PUT /api/admin/clients/{clientId}/invitation-settings}.
+ * Admin API for a client's launch URL and message templates: {@code GET}/{@code PUT
+ * /api/admin/clients/{clientId}/invitation-settings}.
  */
 @RestController
 class ClientLaunchSettingsController {
@@ -47,7 +47,8 @@ class ClientLaunchSettingsController {
 	Map<String, Object> put(@PathVariable String clientId, @RequestBody SettingsRequest request) {
 		requireClient(clientId);
 		ClientLaunchSettings settings = new ClientLaunchSettings(clientId, launchUrl(request.launchUrl()),
-				text(request.emailSubject(), 200, "email_subject"), text(request.emailTemplate(), 4000, "email_template"),
+				text(request.emailSubject(), 200, "email_subject"),
+				text(request.emailTemplate(), 4000, "email_template"),
 				text(request.smsTemplate(), 1000, "sms_template"));
 		this.repository.save(settings, this.clock.instant());
 		return describe(settings);
@@ -59,7 +60,10 @@ class ClientLaunchSettingsController {
 		}
 	}
 
-	/** App links are https (universal links, Android App Links); plain http only on loopback for development. */
+	/**
+	 * App links are https (universal links, Android App Links); plain http only on
+	 * loopback for development.
+	 */
 	private static @Nullable URI launchUrl(@Nullable String value) {
 		if (value == null) {
 			return null;

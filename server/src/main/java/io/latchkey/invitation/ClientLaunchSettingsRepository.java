@@ -34,8 +34,9 @@ class ClientLaunchSettingsRepository {
 	@Transactional
 	void save(ClientLaunchSettings settings, Instant now) {
 		this.jdbc.sql("DELETE FROM invitation_client_settings WHERE client_id = ?").param(settings.clientId()).update();
-		this.jdbc.sql("INSERT INTO invitation_client_settings (client_id, launch_url, email_subject, email_template, "
-				+ "sms_template, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("INSERT INTO invitation_client_settings (client_id, launch_url, email_subject, email_template, "
+					+ "sms_template, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
 			.params(settings.clientId(), (settings.launchUrl() != null) ? settings.launchUrl().toString() : null,
 					settings.emailSubject(), settings.emailTemplate(), settings.smsTemplate(),
 					OffsetDateTime.ofInstant(now, ZoneOffset.UTC))

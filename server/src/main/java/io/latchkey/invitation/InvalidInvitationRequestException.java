@@ -1,7 +1,8 @@
 package io.latchkey.invitation;
 
 /**
- * An admin request about invitations that Latchkey refuses, with a reason the caller can fix.
+ * An admin request about invitations that Latchkey refuses, with a reason the caller can
+ * fix.
  */
 class InvalidInvitationRequestException extends RuntimeException {
 

@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Admin API for invitations: {@code /api/admin/invitations} to create, list, show and revoke.
+ * Admin API for invitations: {@code /api/admin/invitations} to create, list, show and
+ * revoke.
  */
 @RestController
 @RequestMapping("/api/admin/invitations")
@@ -53,10 +54,11 @@ class InvitationAdminController {
 		answer.put("link", created.link());
 		answer.put("expires_at", created.invitation().expiresAt());
 		if (!created.deliveries().isEmpty()) {
-			answer.put("delivery", created.deliveries()
-				.stream()
-				.map((delivery) -> Map.of("channel", delivery.channel(), "route", delivery.route()))
-				.toList());
+			answer.put("delivery",
+					created.deliveries()
+						.stream()
+						.map((delivery) -> Map.of("channel", delivery.channel(), "route", delivery.route()))
+						.toList());
 		}
 		return ResponseEntity.created(URI.create("/api/admin/invitations/" + created.invitation().id()))
 			.header("Cache-Control", "no-store")

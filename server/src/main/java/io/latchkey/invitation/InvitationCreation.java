@@ -24,9 +24,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creates invitations: checks the client and scopes, finds or creates the person,
- * revokes their earlier unredeemed invitations for the client, stores the secret's hash
- * and delivers the link.
+ * Creates invitations: checks the client and scopes, finds or creates the person, revokes
+ * their earlier unredeemed invitations for the client, stores the secret's hash and
+ * delivers the link.
  */
 @Service
 class InvitationCreation {
@@ -97,8 +97,8 @@ class InvitationCreation {
 				}
 			}
 			this.repository.insert(invitation, Secrets.sha256Hex(secret));
-			this.events.publishEvent(new InvitationCreated(invitation.id(), invitation.clientId(),
-					invitation.subject(), invitation.expiresAt(), actor, origin.address(), origin.userAgent(), now));
+			this.events.publishEvent(new InvitationCreated(invitation.id(), invitation.clientId(), invitation.subject(),
+					invitation.expiresAt(), actor, origin.address(), origin.userAgent(), now));
 		});
 		ClientLaunchSettings launch = this.launchSettings.find(client.getClientId())
 			.orElse(ClientLaunchSettings.none(client.getClientId()));
@@ -120,7 +120,9 @@ class InvitationCreation {
 		return URI.create((issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer) + "/launch");
 	}
 
-	/** An invitation is for a person: an existing account, or a patient account made now. */
+	/**
+	 * An invitation is for a person: an existing account, or a patient account made now.
+	 */
 	private void ensurePerson(NewInvitation request) {
 		UserAccount existing = this.users.findByUsername(request.subject()).orElse(null);
 		if (existing == null) {

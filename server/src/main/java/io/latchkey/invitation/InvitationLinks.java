@@ -12,7 +12,10 @@ import io.latchkey.shared.Secrets;
  */
 final class InvitationLinks {
 
-	/** 144 bits from SecureRandom, 24 URL-safe characters: a whole link still fits one SMS segment. */
+	/**
+	 * 144 bits from SecureRandom, 24 URL-safe characters: a whole link still fits one SMS
+	 * segment.
+	 */
 	static final int SECRET_BYTES = 18;
 
 	private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{16,64}");
@@ -35,7 +38,10 @@ final class InvitationLinks {
 		return issuer.getRawAuthority();
 	}
 
-	/** The secret in what an app presents: the bare secret or the whole {@code host~secret}. */
+	/**
+	 * The secret in what an app presents: the bare secret or the whole
+	 * {@code host~secret}.
+	 */
 	static Optional<String> secretOf(String presented) {
 		String secret = presented.substring(presented.lastIndexOf('~') + 1);
 		return SECRET.matcher(secret).matches() ? Optional.of(secret) : Optional.empty();

@@ -20,8 +20,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills an invitation's link into the client's (or the default) plain-text templates
- * and hands the messages to delivery. A failed delivery leaves the invitation valid: the
+ * Fills an invitation's link into the client's (or the default) plain-text templates and
+ * hands the messages to delivery. A failed delivery leaves the invitation valid: the
  * admin still has the link.
  */
 @Component
@@ -56,10 +56,10 @@ class InvitationMessages {
 		InvitationSettings.Templates defaults = this.settings.templates();
 		List<CreatedInvitation.Delivery> deliveries = new ArrayList<>();
 		if (email != null) {
-			String subject = fill(Objects.requireNonNullElse(launch.emailSubject(), defaults.emailSubject()), invitation,
+			String subject = fill(Objects.requireNonNullElse(launch.emailSubject(), defaults.emailSubject()),
+					invitation, appName, link);
+			String text = fill(Objects.requireNonNullElse(launch.emailTemplate(), defaults.email()), invitation,
 					appName, link);
-			String text = fill(Objects.requireNonNullElse(launch.emailTemplate(), defaults.email()), invitation, appName,
-					link);
 			deliveries.add(send(invitation, new Message(Channel.EMAIL, email, subject, text)));
 		}
 		if (sms != null) {
@@ -68,8 +68,8 @@ class InvitationMessages {
 			deliveries.add(send(invitation, new Message(Channel.SMS, sms, null, text)));
 		}
 		if (!deliveries.isEmpty()) {
-			this.repository.markDelivered(invitation.id(), String.join(",",
-					deliveries.stream().map((d) -> d.channel() + ":" + d.route()).toList()));
+			this.repository.markDelivered(invitation.id(),
+					String.join(",", deliveries.stream().map((d) -> d.channel() + ":" + d.route()).toList()));
 		}
 		return deliveries;
 	}
@@ -78,8 +78,8 @@ class InvitationMessages {
 		String channel = message.channel().name().toLowerCase();
 		try {
 			DeliveryReceipt receipt = this.messages.send(message);
-			this.events.publishEvent(
-					new InvitationDelivered(invitation.id(), channel, receipt.route(), this.clock.instant()));
+			this.events
+				.publishEvent(new InvitationDelivered(invitation.id(), channel, receipt.route(), this.clock.instant()));
 			return new CreatedInvitation.Delivery(channel, receipt.route());
 		}
 		catch (DeliveryFailedException ex) {
@@ -88,7 +88,9 @@ class InvitationMessages {
 		}
 	}
 
-	/** Placeholders are replaced in one pass, so a client name cannot smuggle in another. */
+	/**
+	 * Placeholders are replaced in one pass, so a client name cannot smuggle in another.
+	 */
 	private static String fill(String template, Invitation invitation, String appName, String link) {
 		StringBuilder out = new StringBuilder();
 		int i = 0;

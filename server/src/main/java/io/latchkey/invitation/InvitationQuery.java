@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the admin API searches invitations by; {@code page} counts from 0.
  */
-record InvitationQuery(@Nullable String subject, @Nullable String clientId, @Nullable InvitationStatus status,
-		int page, int size) {
+record InvitationQuery(@Nullable String subject, @Nullable String clientId, @Nullable InvitationStatus status, int page,
+		int size) {
 
 }

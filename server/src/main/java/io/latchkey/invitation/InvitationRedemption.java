@@ -55,8 +55,8 @@ class InvitationRedemption {
 	 */
 	Redeemed redeem(Optional<RedemptionRequest> request, Origin origin) {
 		// A malformed request still hashes a secret-sized value and looks it up.
-		String hash = Secrets.sha256Hex(request.map(RedemptionRequest::secret)
-			.orElseGet(() -> Secrets.random(InvitationLinks.SECRET_BYTES)));
+		String hash = Secrets.sha256Hex(
+				request.map(RedemptionRequest::secret).orElseGet(() -> Secrets.random(InvitationLinks.SECRET_BYTES)));
 		String challenge = request.map(RedemptionRequest::codeChallenge).orElse(null);
 		Outcome outcome = this.transactions
 			.execute((status) -> attempt(request.isPresent(), hash, challenge, origin, status));
@@ -70,7 +70,8 @@ class InvitationRedemption {
 			TransactionStatus status) {
 		Instant now = this.clock.instant();
 		boolean claimed = this.repository.claim(hash, appChallenge, now);
-		// A lost response: the same app challenge shortly after redemption gets a fresh code.
+		// A lost response: the same app challenge shortly after redemption gets a fresh
+		// code.
 		boolean retry = !claimed && this.repository.retryAllowed(hash, (appChallenge != null) ? appChallenge : "",
 				now.minus(this.settings.retryWindow()));
 		Optional<Invitation> found = this.repository.findByHash(hash);

@@ -22,8 +22,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Invitations in {@code invitation}, found by the SHA-256 of their secret. Redemption is
- * one conditional update, so of concurrent redemptions on any number of nodes exactly
- * one changes the row.
+ * one conditional update, so of concurrent redemptions on any number of nodes exactly one
+ * changes the row.
  */
 @Repository
 class InvitationRepository {
@@ -35,28 +35,37 @@ class InvitationRepository {
 	}
 
 	void insert(Invitation invitation, String secretHash) {
-		this.jdbc.sql("INSERT INTO invitation (id, secret_hash, client_id, subject, scopes, created_by, created_at, "
-				+ "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("INSERT INTO invitation (id, secret_hash, client_id, subject, scopes, created_by, created_at, "
+					+ "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(invitation.id(), secretHash, invitation.clientId(), invitation.subject(),
 					String.join(" ", invitation.scopes()), invitation.createdBy(), utc(invitation.createdAt()),
 					utc(invitation.expiresAt()))
 			.update();
 	}
 
-	/** Marks the invitation redeemed if it is pending; {@code true} for the one caller that did. */
+	/**
+	 * Marks the invitation redeemed if it is pending; {@code true} for the one caller
+	 * that did.
+	 */
 	boolean claim(String secretHash, @Nullable String challenge, Instant now) {
-		return this.jdbc.sql("UPDATE invitation SET redeemed_at = :now, redeemed_challenge = :challenge "
-				+ "WHERE secret_hash = :hash AND redeemed_at IS NULL AND revoked_at IS NULL AND expires_at > :now")
+		return this.jdbc
+			.sql("UPDATE invitation SET redeemed_at = :now, redeemed_challenge = :challenge "
+					+ "WHERE secret_hash = :hash AND redeemed_at IS NULL AND revoked_at IS NULL AND expires_at > :now")
 			.param("now", utc(now))
 			.param("challenge", challenge, Types.VARCHAR)
 			.param("hash", secretHash)
 			.update() == 1;
 	}
 
-	/** Whether the invitation was redeemed since {@code since} with this very challenge, and not revoked. */
+	/**
+	 * Whether the invitation was redeemed since {@code since} with this very challenge,
+	 * and not revoked.
+	 */
 	boolean retryAllowed(String secretHash, String challenge, Instant since) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM invitation WHERE secret_hash = :hash AND redeemed_challenge = "
-				+ ":challenge AND redeemed_at > :since AND revoked_at IS NULL")
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM invitation WHERE secret_hash = :hash AND redeemed_challenge = "
+					+ ":challenge AND redeemed_at > :since AND revoked_at IS NULL")
 			.param("hash", secretHash)
 			.param("challenge", challenge)
 			.param("since", utc(since))
@@ -72,12 +81,16 @@ class InvitationRepository {
 	}
 
 	Optional<Invitation> findById(UUID id) {
-		return this.jdbc.sql("SELECT * FROM invitation WHERE id = ?").param(id).query(InvitationRepository::map).optional();
+		return this.jdbc.sql("SELECT * FROM invitation WHERE id = ?")
+			.param(id)
+			.query(InvitationRepository::map)
+			.optional();
 	}
 
 	List<UUID> pendingFor(String subject, String clientId, Instant now) {
-		return this.jdbc.sql("SELECT id FROM invitation WHERE subject = ? AND client_id = ? AND redeemed_at IS NULL "
-				+ "AND revoked_at IS NULL AND expires_at > ?")
+		return this.jdbc
+			.sql("SELECT id FROM invitation WHERE subject = ? AND client_id = ? AND redeemed_at IS NULL "
+					+ "AND revoked_at IS NULL AND expires_at > ?")
 			.params(subject, clientId, utc(now))
 			.query(UUID.class)
 			.list();
@@ -95,7 +108,8 @@ class InvitationRepository {
 	}
 
 	void recordRedemption(UUID invitationId, String authorizationId, Instant at) {
-		this.jdbc.sql("INSERT INTO invitation_redemption (authorization_id, invitation_id, redeemed_at) VALUES (?, ?, ?)")
+		this.jdbc
+			.sql("INSERT INTO invitation_redemption (authorization_id, invitation_id, redeemed_at) VALUES (?, ?, ?)")
 			.params(authorizationId, invitationId, utc(at))
 			.update();
 	}

@@ -44,7 +44,8 @@ record InvitationSettings(Duration defaultTtl, Duration maxTtl, Duration retryWi
 	}
 
 	/**
-	 * Message templates; {@code {app}}, {@code {link}} and {@code {expires}} are filled in.
+	 * Message templates; {@code {app}}, {@code {link}} and {@code {expires}} are filled
+	 * in.
 	 *
 	 * @param emailSubject the email subject
 	 * @param email the email text

@@ -12,8 +12,8 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**
- * Renders a QR code on the server as an SVG data URI, so the page needs no script and
- * the link never goes to a third-party renderer.
+ * Renders a QR code on the server as an SVG data URI, so the page needs no script and the
+ * link never goes to a third-party renderer.
  */
 final class QrCodes {
 

@@ -32,7 +32,10 @@ class RedemptionAnswers {
 		return noStore(ResponseEntity.badRequest()).contentType(MediaType.APPLICATION_JSON).body(INVALID_INVITATION);
 	}
 
-	/** The one place that answers 429; it moves to the shared rate-limit answer once there is one. */
+	/**
+	 * The one place that answers 429; it moves to the shared rate-limit answer once there
+	 * is one.
+	 */
 	@ExceptionHandler(RedemptionThrottledException.class)
 	ResponseEntity<ProblemDetail> throttled(RedemptionThrottledException ex) {
 		return noStore(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS))
@@ -48,7 +51,10 @@ class RedemptionAnswers {
 		return Collections.unmodifiableMap(body);
 	}
 
-	/** Codes and verifiers must not be cached or leak through a Referer (RFC 6749 section 5.1). */
+	/**
+	 * Codes and verifiers must not be cached or leak through a Referer (RFC 6749 section
+	 * 5.1).
+	 */
 	static ResponseEntity.BodyBuilder noStore(ResponseEntity.BodyBuilder builder) {
 		return builder.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.header(HttpHeaders.PRAGMA, "no-cache")

@@ -17,7 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record RedemptionRequest(String secret, @Nullable String codeChallenge) {
 
-	/** An S256 challenge is the base64url SHA-256 of the verifier: 43 characters (RFC 7636 section 4.2). */
+	/**
+	 * An S256 challenge is the base64url SHA-256 of the verifier: 43 characters (RFC 7636
+	 * section 4.2).
+	 */
 	private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
 	@Override
@@ -43,15 +46,17 @@ record RedemptionRequest(String secret, @Nullable String codeChallenge) {
 				|| (root.has("code_challenge_method") && method == null)) {
 			return Optional.empty();
 		}
-		// Only S256: "plain" would put the verifier itself on the wire (RFC 7636 section 7.2).
-		if (challenge != null && (!S256_CHALLENGE.matcher(challenge).matches()
-				|| (method != null && !"S256".equals(method)))) {
+		// Only S256: "plain" would put the verifier itself on the wire (RFC 7636 section
+		// 7.2).
+		if (challenge != null
+				&& (!S256_CHALLENGE.matcher(challenge).matches() || (method != null && !"S256".equals(method)))) {
 			return Optional.empty();
 		}
 		if (challenge == null && method != null) {
 			return Optional.empty();
 		}
-		return InvitationLinks.secretOf(secretNode.asString()).map((secret) -> new RedemptionRequest(secret, challenge));
+		return InvitationLinks.secretOf(secretNode.asString())
+			.map((secret) -> new RedemptionRequest(secret, challenge));
 	}
 
 	private static @Nullable String text(@Nullable JsonNode node) {

@@ -12,8 +12,9 @@ import org.springframework.http.ResponseCookie;
 
 /**
  * The session's fingerprint: a random value only the browser holds, in a cookie that
- * scripts cannot read, whose hash the token carries as {@code ctx} (OWASP JWT cheat sheet,
- * token sidejacking). The {@code __Host-} prefix pins it to this host, path {@code /} and HTTPS.
+ * scripts cannot read, whose hash the token carries as {@code ctx} (OWASP JWT cheat
+ * sheet, token sidejacking). The {@code __Host-} prefix pins it to this host, path
+ * {@code /} and HTTPS.
  */
 final class FingerprintCookie {
 
@@ -53,7 +54,13 @@ final class FingerprintCookie {
 	}
 
 	static String set(String value) {
-		return ResponseCookie.from(NAME, value).httpOnly(true).secure(true).sameSite("Strict").path("/").build().toString();
+		return ResponseCookie.from(NAME, value)
+			.httpOnly(true)
+			.secure(true)
+			.sameSite("Strict")
+			.path("/")
+			.build()
+			.toString();
 	}
 
 	static String clear() {

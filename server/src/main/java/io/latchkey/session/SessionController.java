@@ -86,7 +86,8 @@ class SessionController {
 		SignedInPerson person = SignedInPerson.of(authentication);
 		String fingerprint = FingerprintCookie.newValue();
 		SessionTokens.Issued issued = this.tokens.issue(person, FingerprintCookie.context(fingerprint));
-		this.events.publishEvent(new SessionStarted(person.subject(), person.directory(), issued.id(), this.clock.instant()));
+		this.events
+			.publishEvent(new SessionStarted(person.subject(), person.directory(), issued.id(), this.clock.instant()));
 		return tokenResponse(issued, FingerprintCookie.set(fingerprint));
 	}
 
@@ -125,8 +126,7 @@ class SessionController {
 		if (cookie != null) {
 			response.header(HttpHeaders.SET_COOKIE, cookie);
 		}
-		return response
-			.body(Map.of("token", issued.token(), "token_type", "Bearer", "expires_in", issued.expiresIn()));
+		return response.body(Map.of("token", issued.token(), "token_type", "Bearer", "expires_in", issued.expiresIn()));
 	}
 
 	/**

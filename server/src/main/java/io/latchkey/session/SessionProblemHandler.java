@@ -50,7 +50,8 @@ class SessionProblemHandler {
 	@ExceptionHandler(AuthenticationException.class)
 	ResponseEntity<ProblemDetail> refused(AuthenticationException ex) {
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-			.body(Problems.of(HttpStatus.UNAUTHORIZED, "invalid-credentials", "The username or password is not right."));
+			.body(Problems.of(HttpStatus.UNAUTHORIZED, "invalid-credentials",
+					"The username or password is not right."));
 	}
 
 	@ExceptionHandler(SessionExpiredException.class)

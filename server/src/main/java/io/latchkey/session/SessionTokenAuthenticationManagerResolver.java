@@ -52,7 +52,8 @@ class SessionTokenAuthenticationManagerResolver implements AuthenticationManager
 				}
 				return this.accessTokens.convert(jwt);
 			}
-			// Same answer for every mismatch, so a caller learns nothing about which part failed.
+			// Same answer for every mismatch, so a caller learns nothing about which part
+			// failed.
 			if (!FingerprintCookie.matches(FingerprintCookie.read(request), jwt.getClaimAsString(SessionTokens.CONTEXT))
 					|| jwt.getId() == null || this.revoked.isRevoked(jwt.getId())) {
 				throw new InvalidBearerTokenException("The session token is not valid for this request");

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mints session tokens with Latchkey's signing keys (ES256). {@code token_use=session}
- * tells them apart from OAuth access tokens, so no resource check can take one for the other.
+ * tells them apart from OAuth access tokens, so no resource check can take one for the
+ * other.
  */
 @Component
 class SessionTokens {

@@ -52,7 +52,8 @@ public final class ClientAddress {
 		for (int i = hops.size() - 1; i >= 0 && isTrusted(candidate); i--) {
 			InetAddress hop = literal(stripPort(hops.get(i).trim()));
 			if (hop == null) {
-				// A trusted proxy passed on something that is not an address: stop at that proxy.
+				// A trusted proxy passed on something that is not an address: stop at
+				// that proxy.
 				break;
 			}
 			candidate = hop;

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param issuer the issuer identifier published in metadata and tokens
  * @param dataDir where the embedded default keeps its files (H2 database, master key)
- * @param masterKey base64 of 32 random bytes that encrypts signing keys at rest and
- * keys client-secret hashes; generated under {@code dataDir} when absent
+ * @param masterKey base64 of 32 random bytes that encrypts signing keys at rest and keys
+ * client-secret hashes; generated under {@code dataDir} when absent
  */
 @ConfigurationProperties("latchkey")
 public record LatchkeyProperties(@DefaultValue("http://localhost:9000") URI issuer,

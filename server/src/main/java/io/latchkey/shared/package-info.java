@@ -1,5 +1,6 @@
 /**
- * The few small types every module uses: settings, secrets, the master key, problem details.
+ * The few small types every module uses: settings, secrets, the master key, problem
+ * details.
  */
 @ApplicationModule(allowedDependencies = {})
 @NullMarked

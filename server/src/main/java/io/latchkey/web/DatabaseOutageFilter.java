@@ -26,8 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers {@code 503} with {@code Retry-After} when the database cannot be reached, from
- * wherever in the request the failure surfaced (the protocol endpoints' filters included),
- * instead of a 500. The connection pool reconnects by itself once the database is back.
+ * wherever in the request the failure surfaced (the protocol endpoints' filters
+ * included), instead of a 500. The connection pool reconnects by itself once the database
+ * is back.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)

@@ -20,7 +20,9 @@ class LoginPageController {
 		return "login";
 	}
 
-	/** Where {@link LoginThrottle} forwards a refused sign-in; the status is already 429. */
+	/**
+	 * Where {@link LoginThrottle} forwards a refused sign-in; the status is already 429.
+	 */
 	@RequestMapping("/login/throttled")
 	String throttled(HttpServletRequest request, Model model) {
 		Object retryAfter = request.getAttribute(LoginThrottle.THROTTLED_ATTRIBUTE);
@@ -30,7 +32,10 @@ class LoginPageController {
 		return "login";
 	}
 
-	/** Where a sign-in goes when the account directory cannot be asked; the status is already 503. */
+	/**
+	 * Where a sign-in goes when the account directory cannot be asked; the status is
+	 * already 503.
+	 */
 	@RequestMapping("/login/unavailable")
 	String unavailable(Model model) {
 		model.addAttribute("unavailable",

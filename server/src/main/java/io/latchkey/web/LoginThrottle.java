@@ -24,8 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits failed sign-ins per account and per IP address. A sign-in over either limit is
- * answered {@code 429} with {@code Retry-After} and the login page, before the password is
- * even checked, so guessing gains nothing once the limit is reached.
+ * answered {@code 429} with {@code Retry-After} and the login page, before the password
+ * is even checked, so guessing gains nothing once the limit is reached.
  */
 @Component
 class LoginThrottle extends OncePerRequestFilter {
@@ -57,7 +57,8 @@ class LoginThrottle extends OncePerRequestFilter {
 		if (refusal == null) {
 			chain.doFilter(request, response);
 			if (username != null && signedIn()) {
-				// By the name as typed: a directory user's principal is named by a stable id.
+				// By the name as typed: a directory user's principal is named by a stable
+				// id.
 				this.limiter.reset(ACCOUNT, normalize(username));
 			}
 			return;

@@ -12,9 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI description of Latchkey's own endpoints at {@code /v3/api-docs} (Swagger UI at
- * {@code /swagger-ui.html}); the OAuth endpoints are described by the discovery documents.
- * Admin endpoints form their own group and require the {@code latchkey:admin} bearer token.
+ * The OpenAPI description of Latchkey's own endpoints at {@code /v3/api-docs} (Swagger UI
+ * at {@code /swagger-ui.html}); the OAuth endpoints are described by the discovery
+ * documents. Admin endpoints form their own group and require the {@code latchkey:admin}
+ * bearer token.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {

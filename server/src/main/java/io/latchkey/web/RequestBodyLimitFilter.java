@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies above {@link WebSettings#maxRequestBody()} before anything parses
- * them: by {@code Content-Length} when there is one, else by reading at most one byte past
- * the limit. OAuth endpoints get an RFC 6749 error, the rest a problem detail.
+ * Refuses request bodies above {@link WebSettings#maxRequestBody()} before anything
+ * parses them: by {@code Content-Length} when there is one, else by reading at most one
+ * byte past the limit. OAuth endpoints get an RFC 6749 error, the rest a problem detail.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -27,8 +27,8 @@ class WebSecurityConfig {
 			ObjectProvider<AuthenticationManagerResolver<HttpServletRequest>> bearerTokens) {
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/login/throttled", "/login/unavailable", "/error", "/css/**", "/favicon.ico",
-					"/.well-known/smart-configuration", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
-					"/swagger-ui/**", "/swagger-ui.html", "/launch", "/api/invitation")
+					"/.well-known/smart-configuration", "/actuator/health/**", "/actuator/prometheus",
+					"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/launch", "/api/invitation")
 			.permitAll()
 			.requestMatchers("/api/admin/**")
 			.hasAnyAuthority("SCOPE_latchkey:admin", "ROLE_admin")
@@ -38,7 +38,8 @@ class WebSecurityConfig {
 			.requestCache((cache) -> cache.requestCache(queryFreeRequestCache()))
 			.addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
 			.oauth2ResourceServer((resourceServer) -> {
-				// A feature may contribute the bearer-token check (first-party sessions do, to
+				// A feature may contribute the bearer-token check (first-party sessions
+				// do, to
 				// require their fingerprint cookie); otherwise plain JWT validation.
 				AuthenticationManagerResolver<HttpServletRequest> resolver = bearerTokens.getIfAvailable();
 				if (resolver != null) {
@@ -65,9 +66,10 @@ class WebSecurityConfig {
 	}
 
 	/**
-	 * Cross-site request forgery rides on credentials the browser adds by itself. A bearer
-	 * token is never added by the browser, and an API call without a session cookie carries
-	 * no credential to ride on; the sign-in form keeps its token (login CSRF).
+	 * Cross-site request forgery rides on credentials the browser adds by itself. A
+	 * bearer token is never added by the browser, and an API call without a session
+	 * cookie carries no credential to ride on; the sign-in form keeps its token (login
+	 * CSRF).
 	 */
 	private static boolean cannotBeForged(HttpServletRequest request) {
 		return request.getHeader(HttpHeaders.AUTHORIZATION) != null

@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A second node on the same database: on PostgreSQL it sees the rate limits the first node
- * counted, through the limiter and through the sign-in form; on either database it sees
- * the locks the first node set, as a restarted node would.
+ * A second node on the same database: on PostgreSQL it sees the rate limits the first
+ * node counted, through the limiter and through the sign-in form; on either database it
+ * sees the locks the first node set, as a restarted node would.
  */
 @AbuseTestSettings
 class AbuseAcrossNodesTests extends ServerTestSupport {
@@ -107,10 +107,11 @@ class AbuseAcrossNodesTests extends ServerTestSupport {
 
 	private static synchronized ConfigurableApplicationContext secondNode() {
 		if (secondNode == null) {
-			List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + TestDatabase.url(),
-					"--spring.datasource.username=" + TestDatabase.username(), "--spring.datasource.password=",
-					"--latchkey.bootstrap.admin-password=" + ADMIN_PASSWORD,
-					"--latchkey.bootstrap.admin-client-secret=" + ADMIN_CLIENT_SECRET));
+			List<String> args = new ArrayList<>(
+					List.of("--server.port=0", "--spring.datasource.url=" + TestDatabase.url(),
+							"--spring.datasource.username=" + TestDatabase.username(), "--spring.datasource.password=",
+							"--latchkey.bootstrap.admin-password=" + ADMIN_PASSWORD,
+							"--latchkey.bootstrap.admin-client-secret=" + ADMIN_CLIENT_SECRET));
 			args.addAll(List.of(AbuseTestConfiguration.settingsAsArguments()));
 			secondNode = new SpringApplicationBuilder(LatchkeyApplication.class).profiles("test")
 				.run(args.toArray(String[]::new));

@@ -16,7 +16,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How {@code latchkey.abuse.*} binds: its defaults, and the settings as the README names them.
+ * How {@code latchkey.abuse.*} binds: its defaults, and the settings as the README names
+ * them.
  */
 class AbuseSettingsTests {
 
@@ -39,11 +40,13 @@ class AbuseSettingsTests {
 						"latchkey.abuse.lockouts.data-link-factor.duration", "PT1H",
 						"latchkey.abuse.limits.login-account.capacity", "5",
 						"latchkey.abuse.limits.login-account.period", "PT15M"),
-				// As the environment gives them; a purpose named only there has no dashes.
+				// As the environment gives them; a purpose named only there has no
+				// dashes.
 				Map.of("LATCHKEY_ABUSE_STORE", "memory", "LATCHKEY_ABUSE_LIMITS_LOGIN_ACCOUNT_CAPACITY", "7",
 						"LATCHKEY_ABUSE_LIMITS_LOGIN_ACCOUNT_PERIOD", "PT10M", "LATCHKEY_ABUSE_FALLBACK_CAPACITY", "9",
 						"LATCHKEY_ABUSE_FALLBACK_PERIOD", "PT2M", "LATCHKEY_ABUSE_LOCKOUT_FALLBACK_THRESHOLD", "10",
-						"LATCHKEY_ABUSE_LIMITS_USERCODE_CAPACITY", "11", "LATCHKEY_ABUSE_LIMITS_USERCODE_PERIOD", "PT1M"));
+						"LATCHKEY_ABUSE_LIMITS_USERCODE_CAPACITY", "11", "LATCHKEY_ABUSE_LIMITS_USERCODE_PERIOD",
+						"PT1M"));
 
 		assertThat(settings.store()).isEqualTo(AbuseSettings.Store.MEMORY);
 		assertThat(settings.limitFor("data-link-factor")).isEqualTo(new Limit(3, Duration.ofMinutes(1)));

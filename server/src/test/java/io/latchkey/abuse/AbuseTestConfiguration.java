@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 @TestConfiguration(proxyBeanMethods = false)
 class AbuseTestConfiguration {
 
-	/** The settings of {@link AbuseTestSettings} as command-line arguments, for another node. */
+	/**
+	 * The settings of {@link AbuseTestSettings} as command-line arguments, for another
+	 * node.
+	 */
 	static String[] settingsAsArguments() {
 		return Arrays.stream(AbuseTestSettings.class.getAnnotation(TestPropertySource.class).properties())
 			.map((property) -> "--" + property)

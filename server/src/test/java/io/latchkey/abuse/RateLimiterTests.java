@@ -71,7 +71,8 @@ class RateLimiterTests extends ServerTestSupport {
 
 		Decision refused = this.limiter.consume("test-tight", key);
 
-		// 3 per hour, refilled one at a time: the next token comes 20 minutes after the first was taken.
+		// 3 per hour, refilled one at a time: the next token comes 20 minutes after the
+		// first was taken.
 		assertThat(refused.allowed()).isFalse();
 		assertThat(refused.retryAfter().toSeconds()).isBetween(20 * 60L - 10, 20 * 60L);
 		assertThat(this.limiter.check("test-tight", key).retryAfter().toSeconds())

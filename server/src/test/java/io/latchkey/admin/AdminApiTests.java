@@ -17,9 +17,9 @@ class AdminApiTests extends ServerTestSupport {
 	@Test
 	void confidentialClientIsCreatedWithAGeneratedSecretThatWorksAtTheTokenEndpoint() {
 		Response created = this.http.postJson("/api/admin/clients",
-				Map.of("client_id", "lab-results", "client_name", "Lab results", "type", "confidential",
-						"grant_types", List.of("client_credentials"), "scopes", List.of("labs.read"),
-						"token_settings", Map.of("access_token_ttl", 300)),
+				Map.of("client_id", "lab-results", "client_name", "Lab results", "type", "confidential", "grant_types",
+						List.of("client_credentials"), "scopes", List.of("labs.read"), "token_settings",
+						Map.of("access_token_ttl", 300)),
 				"Authorization", bearer(adminToken()));
 
 		assertThat(created.status()).isEqualTo(201);
@@ -42,9 +42,9 @@ class AdminApiTests extends ServerTestSupport {
 
 	@Test
 	void storedClientSecretIsAKeyedHashNotTheSecret() throws Exception {
-		Response created = this.http.postJson("/api/admin/clients",
-				Map.of("client_id", "hash-check", "client_name", "Hash check", "type", "confidential",
-						"grant_types", List.of("client_credentials"), "scopes", List.of("a")),
+		Response created = this.http.postJson(
+				"/api/admin/clients", Map.of("client_id", "hash-check", "client_name", "Hash check", "type",
+						"confidential", "grant_types", List.of("client_credentials"), "scopes", List.of("a")),
 				"Authorization", bearer(adminToken()));
 		String secret = created.json().get("client_secret").asString();
 
@@ -108,8 +108,8 @@ class AdminApiTests extends ServerTestSupport {
 				Map.of("client_name", "x", "type", "root", "grant_types", List.of("client_credentials")),
 				Map.of("client_name", "x", "type", "confidential", "grant_types", List.of("client_credentials"),
 						"token_settings", Map.of("access_token_ttl", 86400)),
-				Map.of("client_id", "bad id with spaces", "client_name", "x", "type", "confidential",
-						"grant_types", List.of("client_credentials")));
+				Map.of("client_id", "bad id with spaces", "client_name", "x", "type", "confidential", "grant_types",
+						List.of("client_credentials")));
 		for (Map<String, Object> body : refused) {
 			Response response = this.http.postJson("/api/admin/clients", body, "Authorization", bearer(adminToken()));
 			assertThat(response.status()).as(body.toString()).isEqualTo(400);
@@ -129,9 +129,9 @@ class AdminApiTests extends ServerTestSupport {
 
 	@Test
 	void usersAreCreatedWithoutEchoingThePassword() {
-		Response created = this.http.postJson("/api/admin/users",
-				Map.of("username", "nurse.jo", "password", "correct horse battery", "email", "jo@clinic.example",
-						"roles", List.of("staff"), "patient", "pat-123"),
+		Response created = this.http.postJson(
+				"/api/admin/users", Map.of("username", "nurse.jo", "password", "correct horse battery", "email",
+						"jo@clinic.example", "roles", List.of("staff"), "patient", "pat-123"),
 				"Authorization", bearer(adminToken()));
 
 		assertThat(created.status()).isEqualTo(201);

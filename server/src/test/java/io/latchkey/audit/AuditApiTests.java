@@ -18,8 +18,8 @@ import static io.latchkey.audit.AuditTables.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET /api/admin/audit}: filters, pages, refuses bad parameters with problem details
- * and answers only admins.
+ * {@code GET /api/admin/audit}: filters, pages, refuses bad parameters with problem
+ * details and answers only admins.
  */
 class AuditApiTests extends ServerTestSupport {
 
@@ -68,15 +68,16 @@ class AuditApiTests extends ServerTestSupport {
 		assertThat(first.get("has_more").asBoolean()).isTrue();
 		assertThat(last.get("items")).hasSize(1);
 		assertThat(last.get("has_more").asBoolean()).isFalse();
-		assertThat(search("?subject=" + subject + "&from=" + before + "&to=" + Instant.now().plusSeconds(60))
-			.get("items")).hasSize(5);
+		assertThat(
+				search("?subject=" + subject + "&from=" + before + "&to=" + Instant.now().plusSeconds(60)).get("items"))
+			.hasSize(5);
 		assertThat(search("?subject=" + subject + "&to=" + before).get("items")).isEmpty();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "?size=501", "?size=0", "?size=ten", "?page=-1", "?page=99999999999999",
-			"?from=yesterday", "?to=2025-13-01T00:00:00Z", "?from=2025-02-01T00:00:00Z&to=2025-01-01T00:00:00Z",
-			"?type=DROP%20TABLE", "?subject=" })
+	@ValueSource(strings = { "?size=501", "?size=0", "?size=ten", "?page=-1", "?page=99999999999999", "?from=yesterday",
+			"?to=2025-13-01T00:00:00Z", "?from=2025-02-01T00:00:00Z&to=2025-01-01T00:00:00Z", "?type=DROP%20TABLE",
+			"?subject=" })
 	void badParametersAreProblemDetails(String query) {
 		Response response = this.http.get("/api/admin/audit" + query, "Authorization", TestHttp.bearer(this.token));
 

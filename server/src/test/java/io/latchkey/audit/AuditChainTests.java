@@ -49,7 +49,8 @@ class AuditChainTests extends ServerTestSupport {
 
 		assertThat(records.get(1).id()).isEqualTo(records.get(0).id() + 1);
 		assertThat(records.get(1).prevHash()).isEqualTo(records.get(0).hash());
-		assertThat(records.get(1).hash()).isEqualTo(Secrets.sha256Hex(records.get(0).hash() + records.get(1).canonical()));
+		assertThat(records.get(1).hash())
+			.isEqualTo(Secrets.sha256Hex(records.get(0).hash() + records.get(1).canonical()));
 		assertThat(this.tables.record(records.get(1).id())).isEqualTo(records.get(1));
 		ChainVerification verification = this.chain.verify();
 		assertThat(verification.valid()).isTrue();
@@ -138,7 +139,9 @@ class AuditChainTests extends ServerTestSupport {
 		String token = adminToken();
 		AuditRecord original = appendThree().get(1);
 		assertThat(verifyOverHttp(token).get("valid").asBoolean()).isTrue();
-		this.jdbc.sql("UPDATE audit_event SET detail = '{\"note\":\"edited\"}' WHERE id = ?").param(original.id()).update();
+		this.jdbc.sql("UPDATE audit_event SET detail = '{\"note\":\"edited\"}' WHERE id = ?")
+			.param(original.id())
+			.update();
 		try {
 			JsonNode answer = verifyOverHttp(token);
 
@@ -165,7 +168,8 @@ class AuditChainTests extends ServerTestSupport {
 			Command broken = command();
 
 			assertThat(broken.exitCode()).isEqualTo(AuditCommand.BROKEN);
-			assertThat(broken.output()).startsWith("audit chain BROKEN at record " + original.id() + ": record is missing")
+			assertThat(broken.output())
+				.startsWith("audit chain BROKEN at record " + original.id() + ": record is missing")
 				.hasLineCount(1);
 		}
 		finally {

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Appends from many threads at once, each on its own database connection as separate
- * nodes would be, still form one unbroken chain: the lock is the database's, not the JVM's.
+ * nodes would be, still form one unbroken chain: the lock is the database's, not the
+ * JVM's.
  */
 class AuditConcurrencyTests extends ServerTestSupport {
 
@@ -68,7 +69,8 @@ class AuditConcurrencyTests extends ServerTestSupport {
 			.query(Long.class)
 			.list();
 		assertThat(ids).hasSize(THREADS * EVENTS_PER_THREAD).doesNotHaveDuplicates();
-		assertThat(new AuditTables(this.jdbc).head().lastId()).isGreaterThanOrEqualTo(before + THREADS * EVENTS_PER_THREAD);
+		assertThat(new AuditTables(this.jdbc).head().lastId())
+			.isGreaterThanOrEqualTo(before + THREADS * EVENTS_PER_THREAD);
 		ChainVerification verification = this.chain.verify();
 		assertThat(verification.firstBroken()).isNull();
 		assertThat(verification.checked()).isGreaterThanOrEqualTo(before + THREADS * EVENTS_PER_THREAD);

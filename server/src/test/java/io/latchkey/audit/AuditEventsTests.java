@@ -69,12 +69,16 @@ class AuditEventsTests extends ServerTestSupport {
 		secrets.addAll(second.values());
 		assertThat(flow.refresh(DEMO_CLIENT, first.refreshToken()).status()).isEqualTo(400);
 
-		assertThat(this.http.postForm("/oauth2/revoke", params("token", adminToken), "Authorization",
-				basic("latchkey-admin", ADMIN_CLIENT_SECRET)).status()).isEqualTo(200);
+		assertThat(this.http
+			.postForm("/oauth2/revoke", params("token", adminToken), "Authorization",
+					basic("latchkey-admin", ADMIN_CLIENT_SECRET))
+			.status()).isEqualTo(200);
 		String wrongSecret = "not-the-secret-" + UUID.randomUUID();
 		secrets.add(wrongSecret);
-		assertThat(this.http.postForm("/oauth2/token", params("grant_type", "client_credentials"), "Authorization",
-				basic("latchkey-admin", wrongSecret)).status()).isEqualTo(401);
+		assertThat(this.http
+			.postForm("/oauth2/token", params("grant_type", "client_credentials"), "Authorization",
+					basic("latchkey-admin", wrongSecret))
+			.status()).isEqualTo(401);
 		String wrongPassword = "wrong password " + UUID.randomUUID();
 		secrets.add(wrongPassword);
 		assertThat(signIn(person, wrongPassword, agent).header("Location")).endsWith("/login?error");
@@ -132,8 +136,10 @@ class AuditEventsTests extends ServerTestSupport {
 				Map.of("username", username, "password", userPassword, "roles", List.of()), "Authorization",
 				bearer(token));
 		assertThat(user.status()).isEqualTo(201);
-		assertThat(this.http.delete("/api/admin/users/" + user.json().get("id").asString(), "Authorization",
-				bearer(token)).status()).isEqualTo(204);
+		assertThat(
+				this.http.delete("/api/admin/users/" + user.json().get("id").asString(), "Authorization", bearer(token))
+					.status())
+			.isEqualTo(204);
 		assertThat(this.http.postForm("/api/admin/keys/rotate", Map.of(), "Authorization", bearer(token)).status())
 			.isEqualTo(200);
 		return Map.of("client", clientId, "user", username);

@@ -10,8 +10,8 @@ import io.latchkey.audit.AuditEntry.Outcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Direct access to the audit tables for tests: what an intruder with database access could
- * do, and putting it right again afterwards.
+ * Direct access to the audit tables for tests: what an intruder with database access
+ * could do, and putting it right again afterwards.
  */
 final class AuditTables {
 

@@ -42,9 +42,8 @@ class AuthorizationCodeGrantTests extends ServerTestSupport {
 	void publicClientWithoutVerifierCannotExchange() {
 		Authorization authorization = authorize();
 
-		Response response = this.http.postForm("/oauth2/token",
-				params("grant_type", "authorization_code", "code", authorization.code(), "redirect_uri",
-						authorization.redirectUri(), "client_id", "demo-app"));
+		Response response = this.http.postForm("/oauth2/token", params("grant_type", "authorization_code", "code",
+				authorization.code(), "redirect_uri", authorization.redirectUri(), "client_id", "demo-app"));
 
 		assertThat(response.status()).isIn(400, 401);
 		assertThat(response.json().get("error").asString()).isIn("invalid_client", "invalid_grant", "invalid_request");
@@ -68,8 +67,8 @@ class AuthorizationCodeGrantTests extends ServerTestSupport {
 		String other = this.http
 			.postJson("/api/admin/clients",
 					Map.of("client_id", "other-app", "client_name", "Other", "type", "public", "grant_types",
-							List.of("authorization_code"), "redirect_uris", List.of(AuthorizationCodeFlow.DEMO_REDIRECT_URI),
-							"scopes", List.of("openid")),
+							List.of("authorization_code"), "redirect_uris",
+							List.of(AuthorizationCodeFlow.DEMO_REDIRECT_URI), "scopes", List.of("openid")),
 					"Authorization", bearer(adminToken()))
 			.json()
 			.get("client_id")

@@ -14,8 +14,8 @@ class ClientCredentialsFlowTests extends ServerTestSupport {
 	@Test
 	void adminClientGetsAnEs256AccessTokenWithItsScope() {
 		Response response = this.http.postForm("/oauth2/token",
-				params("grant_type", "client_credentials", "scope", "latchkey:admin"),
-				"Authorization", basic("latchkey-admin", ADMIN_CLIENT_SECRET));
+				params("grant_type", "client_credentials", "scope", "latchkey:admin"), "Authorization",
+				basic("latchkey-admin", ADMIN_CLIENT_SECRET));
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.header("Cache-Control")).contains("no-store");
@@ -45,8 +45,8 @@ class ClientCredentialsFlowTests extends ServerTestSupport {
 	@Test
 	void scopeTheClientDoesNotHaveIsInvalidScope() {
 		Response response = this.http.postForm("/oauth2/token",
-				params("grant_type", "client_credentials", "scope", "openid"),
-				"Authorization", basic("latchkey-admin", ADMIN_CLIENT_SECRET));
+				params("grant_type", "client_credentials", "scope", "openid"), "Authorization",
+				basic("latchkey-admin", ADMIN_CLIENT_SECRET));
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().get("error").asString()).isEqualTo("invalid_scope");

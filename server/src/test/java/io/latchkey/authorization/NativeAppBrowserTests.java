@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A native app signs a patient in through the system browser (RFC 8252): login page,
- * consent page, loopback redirect on an ephemeral port, PKCE code exchange, SMART
- * patient context.
+ * consent page, loopback redirect on an ephemeral port, PKCE code exchange, SMART patient
+ * context.
  */
 class NativeAppBrowserTests extends ServerTestSupport {
 
@@ -53,12 +53,14 @@ class NativeAppBrowserTests extends ServerTestSupport {
 
 	@Test
 	void patientSignsInApprovesAndTheAppGetsSmartContextAndARefreshToken() {
-		this.users.create(new NewUserAccount("pat.smith", "patient-password-1", null, null, Set.of("patient"), "pat-42"));
+		this.users
+			.create(new NewUserAccount("pat.smith", "patient-password-1", null, null, Set.of("patient"), "pat-42"));
 		Pkce pkce = Pkce.create();
 
 		this.browser.get(authorizeUrl(pkce, "openid fhirUser launch/patient patient/*.rs offline_access", "s-1"));
 		signIn("pat.smith", "patient-password-1");
-		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("/oauth2/consent"));
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until((d) -> d.getCurrentUrl().contains("/oauth2/consent"));
 		assertThat(this.browser.getPageSource()).contains("Latchkey demo app").contains("patient/*.rs");
 		this.browser.findElement(By.id("approve")).click();
 
@@ -89,7 +91,8 @@ class NativeAppBrowserTests extends ServerTestSupport {
 
 		this.browser.get(authorizeUrl(Pkce.create(), "openid patient/*.rs", "s-2"));
 		signIn("pat.jones", "patient-password-2");
-		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("/oauth2/consent"));
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until((d) -> d.getCurrentUrl().contains("/oauth2/consent"));
 		this.browser.findElement(By.id("deny")).click();
 
 		URI callback = awaitCallback();

@@ -13,8 +13,8 @@ import static io.latchkey.test.TestHttp.basic;
 import static io.latchkey.test.TestHttp.params;
 
 /**
- * Small steps the authorization tests share: a fresh person to sign in as, and asking
- * the introspection endpoint (RFC 7662) whether a token is active.
+ * Small steps the authorization tests share: a fresh person to sign in as, and asking the
+ * introspection endpoint (RFC 7662) whether a token is active.
  */
 final class TokenChecks {
 

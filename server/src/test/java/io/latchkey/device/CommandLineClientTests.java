@@ -42,14 +42,15 @@ class CommandLineClientTests extends ServerTestSupport {
 		Path tokenFile = this.home.resolve("latchkey/tokens.json");
 		StringWriter loginOutput = new StringWriter();
 
-		CompletableFuture<Integer> login = CompletableFuture.supplyAsync(() -> run(loginOutput, "login", "--issuer",
-				this.http.base(), "--client-id", "latchkey-cli", "--scope", "patient/*.rs offline_access",
-				"--token-file", tokenFile.toString()));
+		CompletableFuture<Integer> login = CompletableFuture
+			.supplyAsync(() -> run(loginOutput, "login", "--issuer", this.http.base(), "--client-id", "latchkey-cli",
+					"--scope", "patient/*.rs offline_access", "--token-file", tokenFile.toString()));
 		String userCode = awaitUserCode(loginOutput);
 		person.approve(person.enter(userCode));
 
 		assertThat(login.get(30, TimeUnit.SECONDS)).as(loginOutput.toString()).isZero();
-		assertThat(loginOutput.toString()).contains(this.http.base() + "/oauth2/device_verification?user_code=" + userCode)
+		assertThat(loginOutput.toString())
+			.contains(this.http.base() + "/oauth2/device_verification?user_code=" + userCode)
 			.contains("█")
 			.contains("Signed in.");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
@@ -60,7 +61,8 @@ class CommandLineClientTests extends ServerTestSupport {
 		String accessToken = tokenOutput.toString().strip();
 		assertThat(stored).contains(accessToken);
 
-		// An access token about to expire is refreshed, and the rotated refresh token kept.
+		// An access token about to expire is refreshed, and the rotated refresh token
+		// kept.
 		Files.writeString(tokenFile, stored.replaceAll("\"expiresAt\":\"[^\"]+\"",
 				"\"expiresAt\":\"" + Instant.now().minusSeconds(1) + "\""));
 		StringWriter refreshedOutput = new StringWriter();
@@ -84,9 +86,9 @@ class CommandLineClientTests extends ServerTestSupport {
 		Path tokenFile = this.home.resolve("denied.json");
 		StringWriter output = new StringWriter();
 
-		CompletableFuture<Integer> login = CompletableFuture.supplyAsync(() -> run(output, "login", "--issuer",
-				this.http.base(), "--client-id", "latchkey-cli-denied", "--scope", "patient/*.rs", "--no-qr",
-				"--token-file", tokenFile.toString()));
+		CompletableFuture<Integer> login = CompletableFuture
+			.supplyAsync(() -> run(output, "login", "--issuer", this.http.base(), "--client-id", "latchkey-cli-denied",
+					"--scope", "patient/*.rs", "--no-qr", "--token-file", tokenFile.toString()));
 		person.deny(person.enter(awaitUserCode(output)));
 
 		assertThat(login.get(30, TimeUnit.SECONDS)).isEqualTo(2);

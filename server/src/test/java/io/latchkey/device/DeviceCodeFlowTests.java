@@ -41,7 +41,8 @@ class DeviceCodeFlowTests extends ServerTestSupport {
 		String userCode = device.get("user_code").asString();
 		assertThat(userCode).matches("[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}");
 		assertThat(device.get("device_code").asString()).hasSizeGreaterThanOrEqualTo(43);
-		assertThat(device.get("verification_uri").asString()).isEqualTo(this.http.base() + "/oauth2/device_verification");
+		assertThat(device.get("verification_uri").asString())
+			.isEqualTo(this.http.base() + "/oauth2/device_verification");
 		assertThat(device.get("verification_uri_complete").asString())
 			.isEqualTo(this.http.base() + "/oauth2/device_verification?user_code=" + userCode);
 		assertThat(device.get("expires_in").asLong()).isBetween(595L, 600L);
@@ -76,8 +77,8 @@ class DeviceCodeFlowTests extends ServerTestSupport {
 		Response refreshed = this.http.postForm("/oauth2/token",
 				params("grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", clientId));
 		assertThat(refreshed.status()).isEqualTo(200);
-		assertThat(this.events.received).anySatisfy((event) -> assertThat(event)
-			.isInstanceOfSatisfying(DeviceCodeApproved.class, (approved) -> {
+		assertThat(this.events.received)
+			.anySatisfy((event) -> assertThat(event).isInstanceOfSatisfying(DeviceCodeApproved.class, (approved) -> {
 				assertThat(approved.clientId()).isEqualTo(clientId);
 				assertThat(approved.principal()).isEqualTo(person.username());
 			}));
@@ -117,8 +118,9 @@ class DeviceCodeFlowTests extends ServerTestSupport {
 		assertThat(done.status()).isEqualTo(200);
 		assertThat(done.body()).contains("Request denied");
 		assertThat(error(poll(clientId, device))).isEqualTo("access_denied");
-		assertThat(this.events.received).anySatisfy((event) -> assertThat(event)
-			.isInstanceOfSatisfying(DeviceCodeDenied.class, (denied) -> assertThat(denied.clientId()).isEqualTo(clientId)));
+		assertThat(this.events.received)
+			.anySatisfy((event) -> assertThat(event).isInstanceOfSatisfying(DeviceCodeDenied.class,
+					(denied) -> assertThat(denied.clientId()).isEqualTo(clientId)));
 	}
 
 	@Test
@@ -159,8 +161,9 @@ class DeviceCodeFlowTests extends ServerTestSupport {
 
 		Response withoutSecret = poll(clientId, device);
 		Thread.sleep(1100);
-		Response tokens = this.http.postForm("/oauth2/token", params("grant_type", DEVICE_GRANT, "device_code",
-				device.get("device_code").asString()), "Authorization", basic(clientId, secret));
+		Response tokens = this.http.postForm("/oauth2/token",
+				params("grant_type", DEVICE_GRANT, "device_code", device.get("device_code").asString()),
+				"Authorization", basic(clientId, secret));
 
 		assertThat(withoutSecret.status()).isEqualTo(401);
 		assertThat(error(withoutSecret)).isEqualTo("invalid_client");

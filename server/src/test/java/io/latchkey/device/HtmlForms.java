@@ -27,9 +27,7 @@ final class HtmlForms {
 	static String encode(Map<String, List<String>> form) {
 		return form.entrySet()
 			.stream()
-			.flatMap((entry) -> entry.getValue()
-				.stream()
-				.map((value) -> enc(entry.getKey()) + "=" + enc(value)))
+			.flatMap((entry) -> entry.getValue().stream().map((value) -> enc(entry.getKey()) + "=" + enc(value)))
 			.collect(Collectors.joining("&"));
 	}
 

@@ -29,7 +29,10 @@ final class PersonAtBrowser {
 		return this.username;
 	}
 
-	/** Opens a page, signing in when sent to the login page, and follows redirects to the end. */
+	/**
+	 * Opens a page, signing in when sent to the login page, and follows redirects to the
+	 * end.
+	 */
 	Response open(String url) {
 		return follow(this.browser.get(url));
 	}

@@ -84,9 +84,9 @@ class DirectoryFlowTests extends ServerTestSupport {
 		JsonNode again = JwtParts.claims(refreshed.json().get("access_token").asString());
 		assertThat(again.get("sub").asString()).isEqualTo(subject);
 		assertThat(again.get("roles").get(0).asString()).isEqualTo("admin");
-		assertThat(this.events.of(StaffSignedIn.class))
-			.anySatisfy((signedIn) -> assertThat(signedIn).extracting(StaffSignedIn::subject, StaffSignedIn::username,
-					StaffSignedIn::directory).containsExactly(subject, "alice", "ldap"));
+		assertThat(this.events.of(StaffSignedIn.class)).anySatisfy((signedIn) -> assertThat(signedIn)
+			.extracting(StaffSignedIn::subject, StaffSignedIn::username, StaffSignedIn::directory)
+			.containsExactly(subject, "alice", "ldap"));
 	}
 
 	@Test
@@ -104,7 +104,8 @@ class DirectoryFlowTests extends ServerTestSupport {
 
 	@Test
 	void wrongDirectoryPasswordAndUnmappedPeopleAreRefusedOnBothDoors() {
-		for (String[] attempt : new String[][] { { "alice", "wrong" }, { "carol", TestDirectory.PASSWORDS.get("carol") } }) {
+		for (String[] attempt : new String[][] { { "alice", "wrong" },
+				{ "carol", TestDirectory.PASSWORDS.get("carol") } }) {
 			Response api = this.http.postJson("/api/session", Map.of("username", attempt[0], "password", attempt[1]));
 			assertThat(api.status()).isEqualTo(401);
 			assertThat(api.json().get("code").asString()).isEqualTo("invalid-credentials");
@@ -157,8 +158,8 @@ class DirectoryFlowTests extends ServerTestSupport {
 	private void registerClient(String clientId) {
 		Response created = this.http.postJson("/api/admin/clients",
 				Map.of("client_id", clientId, "client_name", "Staff console", "type", "public", "redirect_uris",
-						List.of("http://127.0.0.1/callback"), "grant_types", List.of("authorization_code", "refresh_token"),
-						"scopes", List.of("openid", "roles")),
+						List.of("http://127.0.0.1/callback"), "grant_types",
+						List.of("authorization_code", "refresh_token"), "scopes", List.of("openid", "roles")),
 				"Authorization", bearer(adminToken()));
 		assertThat(created.status()).as(created.toString()).isIn(201, 409);
 	}

@@ -238,7 +238,8 @@ class DirectorySignInTests {
 	}
 
 	/** Local accounts with nobody in them, so the directory decides. */
-	private static final class NoLocalAccounts implements org.springframework.security.authentication.AuthenticationProvider {
+	private static final class NoLocalAccounts
+			implements org.springframework.security.authentication.AuthenticationProvider {
 
 		@Override
 		public Authentication authenticate(Authentication authentication) {

@@ -58,8 +58,10 @@ class InvitationAdminTests extends InvitationTestSupport {
 		assertThat(this.http.delete(path + "?revoke_tokens=true", "Authorization", bearer(adminToken())).status())
 			.isEqualTo(204);
 		assertThat(this.http.get("/userinfo", "Authorization", bearer(tokens.accessToken())).status()).isEqualTo(401);
-		assertThat(new AuthorizationCodeFlow(this.http).refresh(AuthorizationCodeFlow.DEMO_CLIENT, tokens.refreshToken())
-			.status()).isEqualTo(400);
+		assertThat(
+				new AuthorizationCodeFlow(this.http).refresh(AuthorizationCodeFlow.DEMO_CLIENT, tokens.refreshToken())
+					.status())
+			.isEqualTo(400);
 		assertThat(this.http.get(path, "Authorization", bearer(adminToken())).json().get("status").asString())
 			.isEqualTo("revoked");
 	}
@@ -81,10 +83,13 @@ class InvitationAdminTests extends InvitationTestSupport {
 		redeem(secret(secret));
 		create(TestInvitations.invitation().subject(invitation.subject()).scope("openid"));
 
-		JsonNode all = this.http.get("/api/admin/invitations?subject=" + invitation.subject(), "Authorization",
-				bearer(adminToken())).json();
-		JsonNode redeemed = this.http.get("/api/admin/invitations?status=redeemed&client_id=demo-app&subject="
-				+ invitation.subject(), "Authorization", bearer(adminToken())).json();
+		JsonNode all = this.http
+			.get("/api/admin/invitations?subject=" + invitation.subject(), "Authorization", bearer(adminToken()))
+			.json();
+		JsonNode redeemed = this.http
+			.get("/api/admin/invitations?status=redeemed&client_id=demo-app&subject=" + invitation.subject(),
+					"Authorization", bearer(adminToken()))
+			.json();
 
 		assertThat(all.get("total").asLong()).isEqualTo(2);
 		assertThat(redeemed.get("total").asLong()).isEqualTo(1);
@@ -98,12 +103,17 @@ class InvitationAdminTests extends InvitationTestSupport {
 	@Test
 	void creationIsCheckedAndCreatesThePatientOnTheSpot() {
 		String admin = bearer(adminToken());
-		assertThat(this.http.postJson("/api/admin/invitations", Map.of("client_id", "nope", "subject", "x"),
-				"Authorization", admin).status()).isEqualTo(400);
-		assertThat(this.http.postJson("/api/admin/invitations", TestInvitations.invitation().scope("admin:all").body(),
-				"Authorization", admin).status()).isEqualTo(400);
-		assertThat(this.http.postJson("/api/admin/invitations", TestInvitations.invitation().expiresIn(999_999_999).body(),
-				"Authorization", admin).status()).isEqualTo(400);
+		assertThat(this.http
+			.postJson("/api/admin/invitations", Map.of("client_id", "nope", "subject", "x"), "Authorization", admin)
+			.status()).isEqualTo(400);
+		assertThat(this.http
+			.postJson("/api/admin/invitations", TestInvitations.invitation().scope("admin:all").body(), "Authorization",
+					admin)
+			.status()).isEqualTo(400);
+		assertThat(this.http
+			.postJson("/api/admin/invitations", TestInvitations.invitation().expiresIn(999_999_999).body(),
+					"Authorization", admin)
+			.status()).isEqualTo(400);
 		assertThat(this.http.postJson("/api/admin/invitations", TestInvitations.invitation().body()).status())
 			.isEqualTo(401);
 
@@ -120,8 +130,9 @@ class InvitationAdminTests extends InvitationTestSupport {
 	@Test
 	void aClientsLaunchUrlAndTemplatesShapeTheLink() {
 		String admin = bearer(adminToken());
-		Response put = this.http.send(this.http.request("/api/admin/clients/demo-app/invitation-settings",
-				"Authorization", admin, "Content-Type", "application/json")
+		Response put = this.http.send(this.http
+			.request("/api/admin/clients/demo-app/invitation-settings", "Authorization", admin, "Content-Type",
+					"application/json")
 			.PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"launch_url\":\"https://app.example.com/open\","
 					+ "\"sms_template\":\"Hi from {app}: {link}\"}"))
 			.build());
@@ -134,11 +145,16 @@ class InvitationAdminTests extends InvitationTestSupport {
 			assertThat(SMS.get(0).body()).contains("Hi from Latchkey demo app: https://app.example.com/open?link=");
 		}
 		finally {
-			this.http.send(this.http.request("/api/admin/clients/demo-app/invitation-settings", "Authorization", admin,
-					"Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
+			this.http.send(
+					this.http
+						.request("/api/admin/clients/demo-app/invitation-settings", "Authorization", admin,
+								"Content-Type", "application/json")
+						.PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+						.build());
 		}
-		Response refused = this.http.send(this.http.request("/api/admin/clients/demo-app/invitation-settings",
-				"Authorization", admin, "Content-Type", "application/json")
+		Response refused = this.http.send(this.http
+			.request("/api/admin/clients/demo-app/invitation-settings", "Authorization", admin, "Content-Type",
+					"application/json")
 			.PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"launch_url\":\"http://evil.example/\"}"))
 			.build());
 		assertThat(refused.status()).isEqualTo(400);
@@ -147,8 +163,8 @@ class InvitationAdminTests extends InvitationTestSupport {
 	@Test
 	void aPersonWithABrowserSessionGetsAnIdTokenWithAuthTime() {
 		String username = "signed.in-" + UUID.randomUUID();
-		this.users.create(new NewUserAccount(username, "a long password for tests", null, null, Set.of("patient"),
-				null));
+		this.users
+			.create(new NewUserAccount(username, "a long password for tests", null, null, Set.of("patient"), null));
 		new AuthorizationCodeFlow(this.http).signIn(username, "a long password for tests", "openid");
 		String secret = secretOf(create(TestInvitations.invitation().subject(username)).get("link").asString());
 		JsonNode redeemed = redeem(secret(secret)).json();

@@ -34,7 +34,8 @@ class InvitationFlowTests extends InvitationTestSupport {
 		assertThat(text).contains(created.get("link").asString());
 		String secret = secretOf(text);
 		assertThat(secret).hasSizeLessThanOrEqualTo(32).matches("[A-Za-z0-9_-]+");
-		assertThat(created.get("link").asString()).isEqualTo("http://localhost:9000/launch?link=localhost:9000~" + secret);
+		assertThat(created.get("link").asString())
+			.isEqualTo("http://localhost:9000/launch?link=localhost:9000~" + secret);
 
 		Response redeemed = redeem(secret(secret));
 		assertThat(redeemed.status()).isEqualTo(200);
@@ -64,8 +65,8 @@ class InvitationFlowTests extends InvitationTestSupport {
 		String secret = secretOf(create(TestInvitations.invitation()).get("link").asString());
 		Pkce pkce = Pkce.create();
 
-		Response redeemed = redeem(Map.of("secret", secret, "code_challenge", pkce.challenge(), "code_challenge_method",
-				"S256"));
+		Response redeemed = redeem(
+				Map.of("secret", secret, "code_challenge", pkce.challenge(), "code_challenge_method", "S256"));
 
 		assertThat(redeemed.status()).isEqualTo(200);
 		assertThat(redeemed.json().has("code_verifier")).isFalse();
@@ -108,11 +109,12 @@ class InvitationFlowTests extends InvitationTestSupport {
 	void codeExpiresBetweenRedemptionAndExchange() throws Exception {
 		this.http.postJson("/api/admin/clients",
 				Map.of("client_id", "slow-app", "client_name", "Slow app", "type", "public", "redirect_uris",
-						java.util.List.of("http://127.0.0.1/cb"), "grant_types", java.util.List.of("authorization_code"),
-						"scopes", java.util.List.of("openid"), "token_settings", Map.of("authorization_code_ttl", 1)),
+						java.util.List.of("http://127.0.0.1/cb"), "grant_types",
+						java.util.List.of("authorization_code"), "scopes", java.util.List.of("openid"),
+						"token_settings", Map.of("authorization_code_ttl", 1)),
 				"Authorization", bearer(adminToken()));
-		String secret = secretOf(create(TestInvitations.invitation().clientId("slow-app").scope("openid"))
-			.get("link").asString());
+		String secret = secretOf(
+				create(TestInvitations.invitation().clientId("slow-app").scope("openid")).get("link").asString());
 		JsonNode redeemed = redeem(secret(secret)).json();
 
 		Thread.sleep(Duration.ofMillis(1600));

@@ -21,8 +21,8 @@ import static io.latchkey.test.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rules of redemption: one answer for every failure, exactly one winner, retries
- * only with the same challenge and only briefly, expiry by the clock, rate limits.
+ * The rules of redemption: one answer for every failure, exactly one winner, retries only
+ * with the same challenge and only briefly, expiry by the clock, rate limits.
  */
 class InvitationRedemptionTests extends InvitationTestSupport {
 

@@ -106,7 +106,8 @@ class InvitationSafetyTests extends InvitationTestSupport {
 						for (int i = 1; i <= columns; i++) {
 							Object value = rows.getObject(i);
 							dump.append((value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.ISO_8859_1)
-									: String.valueOf(value)).append('\n');
+									: String.valueOf(value))
+								.append('\n');
 						}
 					}
 				}

@@ -33,9 +33,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What invitation tests share: an SMTP server (GreenMail) and an SMS gateway on
- * loopback that capture what Latchkey sends, a clock the test can move, the events
- * published, and steps to create and redeem invitations.
+ * What invitation tests share: an SMTP server (GreenMail) and an SMS gateway on loopback
+ * that capture what Latchkey sends, a clock the test can move, the events published, and
+ * steps to create and redeem invitations.
  */
 @Import(InvitationTestSupport.Fixtures.class)
 abstract class InvitationTestSupport extends ServerTestSupport {
@@ -116,7 +116,9 @@ abstract class InvitationTestSupport extends ServerTestSupport {
 		return matcher.group(2);
 	}
 
-	/** Redeems from an address of its own, so that tests do not share the address limit. */
+	/**
+	 * Redeems from an address of its own, so that tests do not share the address limit.
+	 */
 	Response redeem(Object body) {
 		return redeemFrom(this.http, randomAddress(), body);
 	}

@@ -7,7 +7,8 @@ import java.util.UUID;
 import io.latchkey.test.AuthorizationCodeFlow;
 
 /**
- * Builds the body of {@code POST /api/admin/invitations} so that a test changes one field.
+ * Builds the body of {@code POST /api/admin/invitations} so that a test changes one
+ * field.
  */
 final class TestInvitations {
 

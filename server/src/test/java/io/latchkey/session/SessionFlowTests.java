@@ -160,7 +160,8 @@ class SessionFlowTests extends ServerTestSupport {
 
 	@Test
 	void staffWithoutTheAdminRoleGetASessionButNotTheAdminApi() {
-		this.users.create(new NewUserAccount("nurse.jones", "a long nurse password", null, null, Set.of("staff"), null));
+		this.users
+			.create(new NewUserAccount("nurse.jones", "a long nurse password", null, null, Set.of("staff"), null));
 		Session session = signIn("nurse.jones", "a long nurse password");
 
 		assertThat(JwtParts.claims(session.token()).get("roles").get(0).asString()).isEqualTo("staff");
@@ -221,12 +222,14 @@ class SessionFlowTests extends ServerTestSupport {
 	}
 
 	/**
-	 * A session as the web console holds it: the token in memory, the cookie in the browser.
+	 * A session as the web console holds it: the token in memory, the cookie in the
+	 * browser.
 	 */
 	record Session(String token, String fingerprint) {
 
 		String[] headers() {
-			return new String[] { "Authorization", bearer(this.token), "Cookie", "__Host-latchkey-fgp=" + this.fingerprint };
+			return new String[] { "Authorization", bearer(this.token), "Cookie",
+					"__Host-latchkey-fgp=" + this.fingerprint };
 		}
 
 	}

@@ -45,7 +45,8 @@ class ClientAddressTests {
 
 	@Test
 	void portsAndIpv6AreUnderstood() {
-		assertThat(this.behindProxies.resolve("2001:db8::1", List.of("[2001:db9::5]:443"))).isEqualTo("2001:db9:0:0:0:0:0:5");
+		assertThat(this.behindProxies.resolve("2001:db8::1", List.of("[2001:db9::5]:443")))
+			.isEqualTo("2001:db9:0:0:0:0:0:5");
 		assertThat(this.behindProxies.resolve("10.1.2.3", List.of("203.0.113.7:51000"))).isEqualTo("203.0.113.7");
 	}
 

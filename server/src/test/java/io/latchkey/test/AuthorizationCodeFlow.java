@@ -20,17 +20,22 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Drives the authorization-code flow with PKCE (RFC 7636) as a browser and an app would:
- * sign in on the login page, approve on the consent page when it comes, take the code from
- * the redirect, and exchange it at the token endpoint.
+ * sign in on the login page, approve on the consent page when it comes, take the code
+ * from the redirect, and exchange it at the token endpoint.
  */
 public final class AuthorizationCodeFlow {
 
 	public static final String DEMO_CLIENT = "demo-app";
 
-	/** A loopback redirect of the demo client; the port is free to choose (RFC 8252 §7.3). */
+	/**
+	 * A loopback redirect of the demo client; the port is free to choose (RFC 8252 §7.3).
+	 */
 	public static final String DEMO_REDIRECT_URI = "http://127.0.0.1:53682/callback";
 
-	/** What a browser asks for when it follows a link; without it the server takes the caller for an API client. */
+	/**
+	 * What a browser asks for when it follows a link; without it the server takes the
+	 * caller for an API client.
+	 */
 	private static final String[] ACCEPT_HTML = { "Accept", "text/html" };
 
 	private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>", Pattern.CASE_INSENSITIVE);
@@ -44,7 +49,9 @@ public final class AuthorizationCodeFlow {
 		this.http = http;
 	}
 
-	/** Signs in to {@code demo-app} and exchanges the code; fails unless tokens come back. */
+	/**
+	 * Signs in to {@code demo-app} and exchanges the code; fails unless tokens come back.
+	 */
 	public Tokens signIn(String username, String password, String scope, String... tokenRequestHeaders) {
 		Authorization authorization = authorize(DEMO_CLIENT, DEMO_REDIRECT_URI, scope, username, password);
 		Response response = exchange(authorization, tokenRequestHeaders);
@@ -62,17 +69,18 @@ public final class AuthorizationCodeFlow {
 		TestHttp browser = this.http.withCookies();
 		String verifier = Secrets.random(32);
 		String state = Secrets.random(16);
-		String authorize = "/oauth2/authorize?" + TestHttp.form(TestHttp.params("response_type", "code", "client_id",
-				clientId, "redirect_uri", redirectUri, "scope", scope, "state", state, "code_challenge",
-				challenge(verifier), "code_challenge_method", "S256"));
+		String authorize = "/oauth2/authorize?" + TestHttp
+			.form(TestHttp.params("response_type", "code", "client_id", clientId, "redirect_uri", redirectUri, "scope",
+					scope, "state", state, "code_challenge", challenge(verifier), "code_challenge_method", "S256"));
 		Response response = expectRedirect(browser.get(authorize, ACCEPT_HTML), "authorization request");
 		if (!path(response.header("Location")).equals("/login")) {
 			throw new IllegalStateException("expected the login page, got " + response.header("Location"));
 		}
 		Response loginPage = browser.get(response.header("Location"), ACCEPT_HTML);
 		Map<String, List<String>> login = inputs(loginPage.body());
-		response = expectRedirect(browser.postForm("/login", TestHttp.params("username", username, "password",
-				password, "_csrf", login.get("_csrf").get(0))), "sign-in");
+		response = expectRedirect(browser.postForm("/login",
+				TestHttp.params("username", username, "password", password, "_csrf", login.get("_csrf").get(0))),
+				"sign-in");
 		for (int hops = 0; hops < 5; hops++) {
 			String location = response.header("Location");
 			if (location.startsWith(redirectUri + "?")) {
@@ -219,8 +227,8 @@ public final class AuthorizationCodeFlow {
 	/**
 	 * A token response.
 	 */
-	public record Tokens(String accessToken, @Nullable String refreshToken, @Nullable String idToken,
-			String tokenType, JsonNode json) {
+	public record Tokens(String accessToken, @Nullable String refreshToken, @Nullable String idToken, String tokenType,
+			JsonNode json) {
 
 		public static Tokens of(Response response) {
 			JsonNode json = response.json();

@@ -33,7 +33,8 @@ public final class Browser {
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--user-data-dir=" + profile);
 		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of(System.getProperty("latchkey.test.chromedriver", "/usr/bin/chromedriver")).toFile())
+			.usingDriverExecutable(
+					Path.of(System.getProperty("latchkey.test.chromedriver", "/usr/bin/chromedriver")).toFile())
 			.usingAnyFreePort()
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);

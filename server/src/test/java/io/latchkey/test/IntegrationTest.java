@@ -14,8 +14,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * An end-to-end test against the whole server on a random port, on the run's test
- * database (see {@link TestDatabase}). Tagged {@code database}: the build runs these on H2
- * and again on PostgreSQL. Extend {@link ServerTestSupport} to get a client.
+ * database (see {@link TestDatabase}). Tagged {@code database}: the build runs these on
+ * H2 and again on PostgreSQL. Extend {@link ServerTestSupport} to get a client.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -41,7 +41,8 @@ public final class TestDatabase {
 			prepareSchema();
 			return POSTGRES_URL + "?currentSchema=" + SCHEMA;
 		}
-		return "jdbc:h2:mem:" + H2_NAME + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+		return "jdbc:h2:mem:" + H2_NAME
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
 	}
 
 	public static String username() {
@@ -64,9 +65,10 @@ public final class TestDatabase {
 		}
 		try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
 				Statement statement = connection.createStatement()) {
-			// Schemas left by runs whose JVM is gone are dropped; each run works in its own schema.
-			try (var rs = statement.executeQuery(
-					"SELECT nspname FROM pg_namespace WHERE nspname LIKE 'latchkey\\_test\\_%'")) {
+			// Schemas left by runs whose JVM is gone are dropped; each run works in its
+			// own schema.
+			try (var rs = statement
+				.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'latchkey\\_test\\_%'")) {
 				var stale = new java.util.ArrayList<String>();
 				while (rs.next()) {
 					stale.add(rs.getString(1));

@@ -64,13 +64,15 @@ public final class TestDirectory {
 			Path keyStore = dir.resolve("server.p12");
 			Path trustStore = dir.resolve("trust.p12");
 			certificate(keyStore, trustStore);
-			SSLUtil serverTls = new SSLUtil(new KeyStoreKeyManager(keyStore.toFile(), "key-store-password".toCharArray(),
-					"PKCS12", "server"), new TrustAllTrustManager());
+			SSLUtil serverTls = new SSLUtil(
+					new KeyStoreKeyManager(keyStore.toFile(), "key-store-password".toCharArray(), "PKCS12", "server"),
+					new TrustAllTrustManager());
 			SSLUtil clientTls = new SSLUtil(new TrustAllTrustManager());
 			int ldapPort = freePort();
 			int ldapsPort = freePort();
 			InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE_DN);
-			// No schema: Active Directory's attributes sit next to OpenLDAP's, as in a mixed test tree.
+			// No schema: Active Directory's attributes sit next to OpenLDAP's, as in a
+			// mixed test tree.
 			config.setSchema(null);
 			config.setListenerConfigs(
 					InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), ldapPort,
@@ -139,8 +141,8 @@ public final class TestDirectory {
 				"generate-self-signed-certificate", "--keystore", keyStore.toString(), "--keystore-password",
 				"key-store-password", "--keystore-type", "PKCS12", "--alias", "server", "--subject-dn",
 				"CN=localhost,O=Latchkey Tests", "--subject-alternative-name-dns", "localhost",
-				"--subject-alternative-name-ip-address", "127.0.0.1", "--key-algorithm", "EC", "--key-size-bits",
-				"256", "--signature-algorithm", "SHA256withECDSA", "--days-valid", "2");
+				"--subject-alternative-name-ip-address", "127.0.0.1", "--key-algorithm", "EC", "--key-size-bits", "256",
+				"--signature-algorithm", "SHA256withECDSA", "--days-valid", "2");
 		if (result.intValue() != 0) {
 			throw new IllegalStateException("Certificate generation failed: " + out);
 		}
@@ -156,7 +158,10 @@ public final class TestDirectory {
 		}
 	}
 
-	/** Active Directory accepts {@code user@domain} as a bind name; this server needs a DN. */
+	/**
+	 * Active Directory accepts {@code user@domain} as a bind name; this server needs a
+	 * DN.
+	 */
 	private static final class UserPrincipalNameBind extends InMemoryOperationInterceptor {
 
 		@Override
@@ -166,8 +171,8 @@ public final class TestDirectory {
 			int at = name.indexOf('@');
 			if (at > 0) {
 				String uid = name.substring(0, at).toLowerCase(Locale.ROOT);
-				request.setRequest(new SimpleBindRequest("uid=" + uid + ",ou=people," + BASE_DN,
-						bind.getPassword().getValue()));
+				request.setRequest(
+						new SimpleBindRequest("uid=" + uid + ",ou=people," + BASE_DN, bind.getPassword().getValue()));
 			}
 		}
 

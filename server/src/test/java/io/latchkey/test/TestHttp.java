@@ -101,7 +101,8 @@ public final class TestHttp {
 	}
 
 	public HttpRequest.Builder request(String path, String... headers) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : this.base + path))
+		HttpRequest.Builder builder = HttpRequest
+			.newBuilder(URI.create(path.startsWith("http") ? path : this.base + path))
 			.timeout(Duration.ofSeconds(30));
 		boolean accept = false;
 		for (int i = 0; i < headers.length; i += 2) {
@@ -133,7 +134,10 @@ public final class TestHttp {
 	}
 
 	public static String form(Map<String, String> form) {
-		return form.entrySet().stream().map((e) -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+		return form.entrySet()
+			.stream()
+			.map((e) -> enc(e.getKey()) + "=" + enc(e.getValue()))
+			.collect(Collectors.joining("&"));
 	}
 
 	public static Map<String, String> params(String... pairs) {

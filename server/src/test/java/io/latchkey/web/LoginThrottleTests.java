@@ -50,8 +50,9 @@ class LoginThrottleTests extends ServerTestSupport {
 		Response signedIn = signIn(this.http.withCookies(), "admin", ADMIN_PASSWORD);
 		assertThat(signedIn.status()).isEqualTo(302);
 
-		try (var connection = TestDatabase.connect(); var statement = connection
-			.prepareStatement("SELECT COUNT(*) FROM spring_session WHERE principal_name = 'admin'")) {
+		try (var connection = TestDatabase.connect();
+				var statement = connection
+					.prepareStatement("SELECT COUNT(*) FROM spring_session WHERE principal_name = 'admin'")) {
 			var rs = statement.executeQuery();
 			rs.next();
 			assertThat(rs.getInt(1)).isPositive();

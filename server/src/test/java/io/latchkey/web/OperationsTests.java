@@ -44,7 +44,8 @@ class OperationsTests extends ServerTestSupport {
 
 		AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.http);
 		Authorization authorization = flow.authorize(AuthorizationCodeFlow.DEMO_CLIENT,
-				AuthorizationCodeFlow.DEMO_REDIRECT_URI, "openid offline_access", "log.reader", "log-reader-password-1");
+				AuthorizationCodeFlow.DEMO_REDIRECT_URI, "openid offline_access", "log.reader",
+				"log-reader-password-1");
 		secrets.add(authorization.code());
 		secrets.add(authorization.codeVerifier());
 		Tokens tokens = Tokens.of(flow.exchange(authorization));
@@ -59,7 +60,8 @@ class OperationsTests extends ServerTestSupport {
 		this.http.postJson("/api/admin/users", Map.of("username", "another.one", "password", "another-password-9"),
 				"Authorization", bearer(adminToken));
 		secrets.add("another-password-9");
-		this.http.withCookies().get("/oauth2/authorize?client_id=demo-app&code_challenge=leak-me-not-" + authorization.code());
+		this.http.withCookies()
+			.get("/oauth2/authorize?client_id=demo-app&code_challenge=leak-me-not-" + authorization.code());
 
 		assertThat(output.getAll()).contains("POST /oauth2/token 200").contains("client=latchkey-admin");
 		for (String secret : secrets) {

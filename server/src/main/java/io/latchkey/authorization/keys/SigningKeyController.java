@@ -45,8 +45,9 @@ class SigningKeyController {
 
 	@PostMapping("/rotate")
 	Map<String, String> rotate(@RequestParam(name = "alg", required = false) @Nullable String alg) {
-		List<SigningAlgorithm> algorithms = (alg != null) ? List.of(SigningAlgorithm.find(alg)
-			.orElseThrow(UnknownAlgorithmException::new)) : List.of(SigningAlgorithm.values());
+		List<SigningAlgorithm> algorithms = (alg != null)
+				? List.of(SigningAlgorithm.find(alg).orElseThrow(UnknownAlgorithmException::new))
+				: List.of(SigningAlgorithm.values());
 		Map<String, String> kids = new LinkedHashMap<>();
 		for (SigningAlgorithm algorithm : algorithms) {
 			kids.put(algorithm.name(), this.keys.rotate(algorithm));

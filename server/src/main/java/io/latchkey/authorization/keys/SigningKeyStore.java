@@ -47,12 +47,14 @@ class SigningKeyStore {
 
 	/** Every key, newest first. */
 	List<StoredSigningKey> findAll() {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM signing_key ORDER BY created_at DESC, kid").query(this::map).list();
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM signing_key ORDER BY created_at DESC, kid")
+			.query(this::map)
+			.list();
 	}
 
 	/**
-	 * Stores a key as the active one for its algorithm, unless another node already did so
-	 * for that algorithm.
+	 * Stores a key as the active one for its algorithm, unless another node already did
+	 * so for that algorithm.
 	 * @return whether this key became active
 	 */
 	boolean insertFirstActive(StoredSigningKey key) {
@@ -71,13 +73,15 @@ class SigningKeyStore {
 	 * Makes {@code next} the active key for its algorithm if {@code expectedActiveKid} is
 	 * still the active one: that key becomes the previous key and the former previous key
 	 * is retired.
-	 * @return whether this rotation happened; {@code false} when another node rotated first
+	 * @return whether this rotation happened; {@code false} when another node rotated
+	 * first
 	 */
 	boolean rotate(String expectedActiveKid, StoredSigningKey next) {
 		Instant now = next.activatedAt();
 		try {
 			return Boolean.TRUE.equals(this.transaction.execute((status) -> {
-				// The conditional update locks the active row; a concurrent rotation waits and then
+				// The conditional update locks the active row; a concurrent rotation
+				// waits and then
 				// finds the key no longer active.
 				int demoted = this.jdbc
 					.sql("UPDATE signing_key SET state = 'PREVIOUS', active_for = NULL "
@@ -124,7 +128,8 @@ class SigningKeyStore {
 	}
 
 	static Instant now() {
-		// Database timestamps keep microseconds; a value read back then equals the one written.
+		// Database timestamps keep microseconds; a value read back then equals the one
+		// written.
 		return Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 

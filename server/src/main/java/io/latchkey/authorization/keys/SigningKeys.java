@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The signing keys as this node sees them: a cache of the database table that verifies
- * and publishes the active and previous keys and, through {@link #signingSource()},
- * signs with the active key only.
+ * and publishes the active and previous keys and, through {@link #signingSource()}, signs
+ * with the active key only.
  * <p>
  * As a {@link JWKSource} it hands out public keys only; it is the source of
  * {@code /oauth2/jwks} and of the server's own {@code JwtDecoder}.
@@ -83,14 +83,17 @@ class SigningKeys implements JWKSource<SecurityContext>, InitializingBean {
 	public List<JWK> get(JWKSelector selector, SecurityContext context) {
 		List<JWK> found = selector.select(this.snapshot.published());
 		if (found.isEmpty() && asksForKid(selector) && reloadAllowed()) {
-			// A node that rotated a moment ago may already sign with a key this node has not read.
+			// A node that rotated a moment ago may already sign with a key this node has
+			// not read.
 			reload();
 			found = selector.select(this.snapshot.published());
 		}
 		return found;
 	}
 
-	/** A source holding only the active private keys, one per algorithm, for the encoder. */
+	/**
+	 * A source holding only the active private keys, one per algorithm, for the encoder.
+	 */
 	JWKSource<SecurityContext> signingSource() {
 		return (selector, context) -> {
 			List<JWK> found = selector.select(this.snapshot.signing());
@@ -190,7 +193,8 @@ class SigningKeys implements JWKSource<SecurityContext>, InitializingBean {
 		byte[] json = this.masterKey.decrypt(key.sealedPrivateJwk());
 		try {
 			JWK privateKey = JWK.parse(new String(json, StandardCharsets.UTF_8));
-			// The ciphertext carries no associated data, so check that it belongs to this row.
+			// The ciphertext carries no associated data, so check that it belongs to this
+			// row.
 			if (!privateKey.isPrivate() || !key.kid().equals(privateKey.getKeyID())
 					|| !privateKey.toPublicJWK().equals(key.publicJwk())) {
 				throw new IllegalStateException("Signing key " + key.kid() + " does not match its stored public key");

@@ -45,8 +45,9 @@ import org.springframework.util.StringUtils;
  * Keeps authorizations in {@code oauth2_authorization} with every token value stored only
  * as its SHA-256. An authorization found by a token carries that token's real value; its
  * other tokens carry placeholders, which {@link #save} recognises and keeps the stored
- * hashes for. Saving an authorization read from the store succeeds only if the row has not
- * changed since, so two requests consuming the same code or refresh token cannot both win.
+ * hashes for. Saving an authorization read from the store succeeds only if the row has
+ * not changed since, so two requests consuming the same code or refresh token cannot both
+ * win.
  */
 final class HashedTokenAuthorizationService implements OAuth2AuthorizationService {
 
@@ -70,12 +71,12 @@ final class HashedTokenAuthorizationService implements OAuth2AuthorizationServic
 		.toList();
 
 	private static final String INSERT = "INSERT INTO oauth2_authorization (" + String.join(", ", COLUMNS)
-			+ ", version) VALUES (" + COLUMNS.stream().map((c) -> ":" + c).collect(Collectors.joining(", "))
-			+ ", 0)";
+			+ ", version) VALUES (" + COLUMNS.stream().map((c) -> ":" + c).collect(Collectors.joining(", ")) + ", 0)";
 
-	private static final String UPDATE = "UPDATE oauth2_authorization SET "
-			+ COLUMNS.stream().filter((c) -> !"id".equals(c)).map((c) -> c + " = :" + c).collect(Collectors.joining(", "))
-			+ ", version = version + 1 WHERE id = :id";
+	private static final String UPDATE = "UPDATE oauth2_authorization SET " + COLUMNS.stream()
+		.filter((c) -> !"id".equals(c))
+		.map((c) -> c + " = :" + c)
+		.collect(Collectors.joining(", ")) + ", version = version + 1 WHERE id = :id";
 
 	private final JdbcClient jdbc;
 
@@ -214,7 +215,9 @@ final class HashedTokenAuthorizationService implements OAuth2AuthorizationServic
 		});
 	}
 
-	/** Deletes authorizations and retired refresh tokens whose every token has expired. */
+	/**
+	 * Deletes authorizations and retired refresh tokens whose every token has expired.
+	 */
 	int purgeExpired() {
 		OffsetDateTime now = utc(this.clock.instant());
 		int authorizations = this.jdbc.sql("DELETE FROM oauth2_authorization WHERE expires_at < ?").param(now).update();

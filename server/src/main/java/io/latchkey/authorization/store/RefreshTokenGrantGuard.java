@@ -60,8 +60,9 @@ public final class RefreshTokenGrantGuard {
 
 	/**
 	 * Puts the checks in front of the library's refresh-token provider and returns any
-	 * other provider unchanged. A provider of its own ahead of the library's would not do:
-	 * the provider manager goes on to the next provider after an authentication failure.
+	 * other provider unchanged. A provider of its own ahead of the library's would not
+	 * do: the provider manager goes on to the next provider after an authentication
+	 * failure.
 	 */
 	public AuthenticationProvider guard(AuthenticationProvider provider) {
 		return (provider instanceof OAuth2RefreshTokenAuthenticationProvider) ? new Guarded(provider) : provider;
@@ -84,9 +85,9 @@ public final class RefreshTokenGrantGuard {
 	}
 
 	/**
-	 * RFC 9449 section 5: refresh tokens of public clients are bound to the DPoP key, so a
-	 * refresh without a proof of that key is refused. The library checks the key only when
-	 * a proof is sent.
+	 * RFC 9449 section 5: refresh tokens of public clients are bound to the DPoP key, so
+	 * a refresh without a proof of that key is refused. The library checks the key only
+	 * when a proof is sent.
 	 */
 	private void requireNoKeyBinding(String refreshToken, RegisteredClient client) {
 		OAuth2Authorization authorization = this.store.findByToken(refreshToken, OAuth2TokenType.REFRESH_TOKEN);
@@ -95,8 +96,7 @@ public final class RefreshTokenGrantGuard {
 		}
 		OAuth2Authorization.Token<OAuth2AccessToken> accessToken = authorization.getAccessToken();
 		Map<String, Object> claims = (accessToken != null) ? accessToken.getClaims() : null;
-		if (claims != null && claims.get("cnf") instanceof Map<?, ?> confirmation
-				&& confirmation.containsKey("jkt")) {
+		if (claims != null && claims.get("cnf") instanceof Map<?, ?> confirmation && confirmation.containsKey("jkt")) {
 			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_DPOP_PROOF,
 					"This refresh token is bound to a DPoP key: send a DPoP proof", null));
 		}

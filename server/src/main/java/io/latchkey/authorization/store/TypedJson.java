@@ -69,8 +69,8 @@ final class TypedJson {
 
 	private static @Nullable Object encode(@Nullable Object value) {
 		if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-				|| value instanceof Long || value instanceof Double || value instanceof Float
-				|| value instanceof Short || value instanceof BigInteger || value instanceof BigDecimal) {
+				|| value instanceof Long || value instanceof Double || value instanceof Float || value instanceof Short
+				|| value instanceof BigInteger || value instanceof BigDecimal) {
 			return value;
 		}
 		if (value instanceof Instant instant) {
@@ -141,8 +141,8 @@ final class TypedJson {
 					return set;
 				case ARRAY:
 					List<?> elements = (List<?>) decode(inner);
-					return elements.stream().allMatch(String.class::isInstance)
-							? elements.toArray(new String[0]) : elements.toArray();
+					return elements.stream().allMatch(String.class::isInstance) ? elements.toArray(new String[0])
+							: elements.toArray();
 				default:
 					break;
 			}

@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Several nodes on one database: they share keys, follow each other's rotations and keep
- * them across restarts; nodes starting together on an empty database agree on one key
- * per algorithm.
+ * them across restarts; nodes starting together on an empty database agree on one key per
+ * algorithm.
  */
 class SigningKeyNodesTests extends ServerTestSupport {
 
@@ -60,7 +60,8 @@ class SigningKeyNodesTests extends ServerTestSupport {
 			String tokenAfter = adminToken();
 			assertThat(JwtParts.header(tokenAfter)).contains("\"kid\":\"" + newKid + "\"");
 
-			// The second node has not reread the table yet; the unknown kid makes it do so.
+			// The second node has not reread the table yet; the unknown kid makes it do
+			// so.
 			assertThat(adminKeys(second, tokenAfter)).isEqualTo(200);
 			assertThat(kids(second.http.get("/oauth2/jwks"))).contains(newKid);
 			assertThat(adminKeys(second, tokenBefore)).isEqualTo(200);
@@ -84,7 +85,8 @@ class SigningKeyNodesTests extends ServerTestSupport {
 			DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), TestDatabase.username(),
 					"");
 			Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-			// Whole applications cannot start concurrently in one JVM (logging is global), so
+			// Whole applications cannot start concurrently in one JVM (logging is
+			// global), so
 			// the nodes' key initialisation runs concurrently on its own.
 			SigningKeyStore store = new SigningKeyStore(JdbcClient.create(dataSource),
 					new DataSourceTransactionManager(dataSource));
@@ -115,8 +117,8 @@ class SigningKeyNodesTests extends ServerTestSupport {
 						&& key.get("crv").asString().equals("P-256") && key.get("alg").asString().equals("ES256"));
 				assertThat(keys).anyMatch(
 						(key) -> key.get("kty").asString().equals("RSA") && key.get("alg").asString().equals("RS256"));
-				assertThat(kids(second.http.get("/oauth2/jwks")))
-					.containsExactlyInAnyOrderElementsOf(keys.stream().map((key) -> key.get("kid").asString()).toList());
+				assertThat(kids(second.http.get("/oauth2/jwks"))).containsExactlyInAnyOrderElementsOf(
+						keys.stream().map((key) -> key.get("kid").asString()).toList());
 				assertThat(adminKeys(second, first.adminToken())).isEqualTo(200);
 				assertThat(database.count("SELECT count(*) FROM signing_key")).isEqualTo(2);
 			}

@@ -189,8 +189,8 @@ class SigningKeysTests extends ServerTestSupport {
 		assertThat(es1).isNotEqualTo(es0).isEqualTo(activeKid("ES256"));
 		assertThat(rs1).isNotEqualTo(rs0).isEqualTo(activeKid("RS256"));
 		assertThat(kids(jwks(this.http.get("/oauth2/jwks")))).containsExactlyInAnyOrder(es1, es0, rs1, rs0);
-		assertThat(this.rotations).anyMatch(
-				(event) -> event.algorithm().equals("ES256") && event.kid().equals(es1) && event.at() != null)
+		assertThat(this.rotations)
+			.anyMatch((event) -> event.algorithm().equals("ES256") && event.kid().equals(es1) && event.at() != null)
 			.anyMatch((event) -> event.algorithm().equals("RS256") && event.kid().equals(rs1));
 
 		// The token signed by the now previous key still authenticates.
@@ -252,7 +252,8 @@ class SigningKeysTests extends ServerTestSupport {
 
 			assertThat(response.status()).as(alg).isEqualTo(400);
 			assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-			assertThat(response.json().get("type").asString()).isEqualTo("https://latchkey.io/problems/invalid-request");
+			assertThat(response.json().get("type").asString())
+				.isEqualTo("https://latchkey.io/problems/invalid-request");
 			assertThat(response.json().get("status").asInt()).isEqualTo(400);
 		}
 	}
