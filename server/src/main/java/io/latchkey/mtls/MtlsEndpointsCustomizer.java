@@ -14,7 +14,6 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadata;
 import org.springframework.security.oauth2.server.authorization.authentication.X509ClientCertificateAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.stereotype.Component;
@@ -25,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MtlsEndpointsCustomizer implements ProtocolEndpointsCustomizer {
+
+	private static final String ALIASES = "mtls_endpoint_aliases";
 
 	private final MtlsSettings settings;
 
@@ -47,8 +48,13 @@ class MtlsEndpointsCustomizer implements ProtocolEndpointsCustomizer {
 
 	@Override
 	public void customize(OAuth2AuthorizationServerConfigurer server) {
-		server.authorizationServerMetadataEndpoint((endpoint) -> endpoint
-			.authorizationServerMetadataCustomizer(this::endpointAliases));
+		server
+			.authorizationServerMetadataEndpoint((endpoint) -> endpoint
+				.authorizationServerMetadataCustomizer((metadata) -> metadata.tlsClientCertificateBoundAccessTokens(true)
+					.claim(ALIASES, endpointAliases())))
+			.oidc((oidc) -> oidc.providerConfigurationEndpoint((endpoint) -> endpoint
+				.providerConfigurationCustomizer((metadata) -> metadata.tlsClientCertificateBoundAccessTokens(true)
+					.claim(ALIASES, endpointAliases()))));
 	}
 
 	@Override
@@ -58,7 +64,7 @@ class MtlsEndpointsCustomizer implements ProtocolEndpointsCustomizer {
 	}
 
 	/** RFC 8705 §5: where a client goes to present its certificate. */
-	private void endpointAliases(OAuth2AuthorizationServerMetadata.Builder metadata) {
+	private Map<String, Object> endpointAliases() {
 		URI base = (this.settings.endpointBase() != null) ? this.settings.endpointBase() : this.properties.issuer();
 		String root = base.toString().replaceAll("/+$", "");
 		Map<String, Object> aliases = new LinkedHashMap<>();
@@ -66,7 +72,7 @@ class MtlsEndpointsCustomizer implements ProtocolEndpointsCustomizer {
 		aliases.put("revocation_endpoint", root + this.endpoints.getTokenRevocationEndpoint());
 		aliases.put("introspection_endpoint", root + this.endpoints.getTokenIntrospectionEndpoint());
 		aliases.put("device_authorization_endpoint", root + this.endpoints.getDeviceAuthorizationEndpoint());
-		metadata.tlsClientCertificateBoundAccessTokens(true).claim("mtls_endpoint_aliases", aliases);
+		return aliases;
 	}
 
 	private @Nullable KeyStore listenerTrustStore() {

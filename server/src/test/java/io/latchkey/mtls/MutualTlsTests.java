@@ -199,6 +199,32 @@ class MutualTlsTests extends ServerTestSupport {
 			.isEqualTo("https://mtls.latchkey.test:8443/oauth2/token");
 	}
 
+	@Test
+	void openIdConfigurationAdvertisesTheSame() throws Exception {
+		Response response = over(null).get("/.well-known/openid-configuration");
+
+		assertThat(response.json().get("tls_client_certificate_bound_access_tokens").asBoolean()).isTrue();
+		assertThat(response.json().get("mtls_endpoint_aliases").get("introspection_endpoint").asString())
+			.isEqualTo("https://mtls.latchkey.test:8443/oauth2/introspect");
+	}
+
+	@Test
+	void registrationNeedsWhatIdentifiesTheCertificate() throws Exception {
+		TestHttp anonymous = over(null);
+		String admin = anonymous.clientCredentialsToken("latchkey-admin", ADMIN_CLIENT_SECRET, "latchkey:admin");
+		Map<String, Object> withoutDn = Map.of("client_name", "No DN", "type", "confidential", "grant_types",
+				List.of("client_credentials"), "token_endpoint_auth_method", "tls_client_auth");
+		Map<String, Object> withoutJwks = Map.of("client_name", "No JWKS", "type", "confidential", "grant_types",
+				List.of("client_credentials"), "token_endpoint_auth_method", "self_signed_tls_client_auth");
+		Map<String, Object> boundWithSecret = Map.of("client_name", "Bound with a secret", "type", "confidential",
+				"grant_types", List.of("client_credentials"), "tls_client_certificate_bound_access_tokens", true);
+
+		for (Map<String, Object> request : List.of(withoutDn, withoutJwks, boundWithSecret)) {
+			Response response = anonymous.postJson("/api/admin/clients", request, "Authorization", bearer(admin));
+			assertThat(response.status()).as(response.body()).isEqualTo(400);
+		}
+	}
+
 	private Response token(Identity identity, String clientId) throws Exception {
 		return over(identity).postForm("/oauth2/token",
 				params("grant_type", "client_credentials", "client_id", clientId, "scope", "latchkey:admin"));
