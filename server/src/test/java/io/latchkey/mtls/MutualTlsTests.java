@@ -64,9 +64,10 @@ class MutualTlsTests extends ServerTestSupport {
 		Files.writeString(dir.resolve("server.crt"), TestCertificates.pem(SERVER.certificate()));
 		Files.writeString(dir.resolve("server.key"), TestCertificates.pkcs8(SERVER.keys().getPrivate()));
 		Files.writeString(dir.resolve("ca.crt"), TestCertificates.pem(CA.certificate()));
-		registry.add("spring.ssl.bundle.pem.listener.keystore.certificate", () -> dir.resolve("server.crt").toUri().toString());
-		registry.add("spring.ssl.bundle.pem.listener.keystore.private-key", () -> dir.resolve("server.key").toUri().toString());
-		registry.add("spring.ssl.bundle.pem.listener.truststore.certificate", () -> dir.resolve("ca.crt").toUri().toString());
+		String bundle = "spring.ssl.bundle.pem.listener.";
+		registry.add(bundle + "keystore.certificate", () -> dir.resolve("server.crt").toUri().toString());
+		registry.add(bundle + "keystore.private-key", () -> dir.resolve("server.key").toUri().toString());
+		registry.add(bundle + "truststore.certificate", () -> dir.resolve("ca.crt").toUri().toString());
 		registry.add("server.ssl.bundle", () -> "listener");
 		registry.add("server.ssl.client-auth", () -> "want");
 		registry.add("latchkey.mtls.endpoint-base", () -> "https://mtls.latchkey.test:8443");

@@ -31,6 +31,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -133,8 +134,8 @@ final class TestCertificates {
 			if (altNames != null) {
 				builder.addExtension(Extension.subjectAlternativeName, false, altNames);
 			}
-			return new JcaX509CertificateConverter()
-				.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
+			ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate());
+			return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
