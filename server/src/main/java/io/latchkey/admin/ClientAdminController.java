@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.latchkey.authorization.ClientRegistration;
 import io.latchkey.authorization.ClientRegistration.ClientType;
+import io.latchkey.authorization.ClientRegistration.MutualTls;
 import io.latchkey.authorization.ClientRegistration.TokenLifetimes;
 import io.latchkey.authorization.ClientRegistrations;
 import io.latchkey.authorization.ClientSecrets;
@@ -50,11 +51,13 @@ class ClientAdminController {
 	ResponseEntity<CreatedClient> create(@RequestBody CreateClientRequest request) {
 		ClientType type = request.clientType();
 		String clientId = (request.clientId() != null) ? request.clientId() : Secrets.random(12);
-		String secret = (type == ClientType.CONFIDENTIAL) ? this.secrets.generate() : null;
-		this.registrations.register(new ClientRegistration(clientId, request.clientName(), type,
+		ClientRegistration registration = new ClientRegistration(clientId, request.clientName(), type,
 				orEmpty(request.redirectUris()), orEmpty(request.grantTypes()),
 				(request.scopes() != null) ? Set.copyOf(request.scopes()) : Set.of(), request.tokenEndpointAuthMethod(),
-				Boolean.TRUE.equals(request.requireConsent()), request.lifetimes()), secret);
+				Boolean.TRUE.equals(request.requireConsent()), request.lifetimes(), request.mutualTls());
+		String secret = (type == ClientType.CONFIDENTIAL && !ClientRegistrations.usesCertificate(registration))
+				? this.secrets.generate() : null;
+		this.registrations.register(registration, secret);
 		return ResponseEntity.created(URI.create("/api/admin/clients/" + clientId))
 			.header("Cache-Control", "no-store")
 			.body(new CreatedClient(clientId, secret));
@@ -91,6 +94,14 @@ class ClientAdminController {
 		view.put("token_endpoint_auth_methods",
 				client.getClientAuthenticationMethods().stream().map((m) -> m.getValue()).sorted().toList());
 		view.put("require_consent", client.getClientSettings().isRequireAuthorizationConsent());
+		if (client.getClientSettings().getX509CertificateSubjectDN() != null) {
+			view.put("tls_client_auth_subject_dn", client.getClientSettings().getX509CertificateSubjectDN());
+		}
+		if (client.getClientSettings().getJwkSetUrl() != null) {
+			view.put("jwks_uri", client.getClientSettings().getJwkSetUrl());
+		}
+		view.put("tls_client_certificate_bound_access_tokens",
+				client.getTokenSettings().isX509CertificateBoundAccessTokens());
 		view.put("token_settings",
 				Map.of("access_token_ttl", client.getTokenSettings().getAccessTokenTimeToLive().toSeconds(),
 						"refresh_token_ttl", client.getTokenSettings().getRefreshTokenTimeToLive().toSeconds(),
@@ -105,7 +116,8 @@ class ClientAdminController {
 	}
 
 	/**
-	 * The body of {@code POST /api/admin/clients}, as DESIGN.md fixes it.
+	 * The body of {@code POST /api/admin/clients}, as DESIGN.md fixes it, with the RFC
+	 * 8705 client metadata names for certificate clients.
 	 */
 	record CreateClientRequest(@JsonProperty("client_id") @Nullable String clientId,
 			@JsonProperty("client_name") @Nullable String clientName, @Nullable String type,
@@ -113,7 +125,15 @@ class ClientAdminController {
 			@JsonProperty("grant_types") @Nullable List<String> grantTypes, @Nullable List<String> scopes,
 			@JsonProperty("token_endpoint_auth_method") @Nullable String tokenEndpointAuthMethod,
 			@JsonProperty("require_consent") @Nullable Boolean requireConsent,
-			@JsonProperty("token_settings") @Nullable TokenSettingsRequest tokenSettings) {
+			@JsonProperty("token_settings") @Nullable TokenSettingsRequest tokenSettings,
+			@JsonProperty("tls_client_auth_subject_dn") @Nullable String tlsClientAuthSubjectDn,
+			@JsonProperty("jwks_uri") @Nullable String jwksUri,
+			@JsonProperty("tls_client_certificate_bound_access_tokens") @Nullable Boolean certificateBoundAccessTokens) {
+
+		MutualTls mutualTls() {
+			return new MutualTls(this.tlsClientAuthSubjectDn, this.jwksUri,
+					Boolean.TRUE.equals(this.certificateBoundAccessTokens));
+		}
 
 		ClientType clientType() {
 			if ("public".equals(this.type)) {

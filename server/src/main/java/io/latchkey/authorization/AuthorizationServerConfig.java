@@ -74,6 +74,8 @@ class AuthorizationServerConfig {
 							.filter(ClientSecretAuthenticationProvider.class::isInstance)
 							.map(ClientSecretAuthenticationProvider.class::cast)
 							.forEach((provider) -> provider.setPasswordEncoder(clientSecrets.encoder()));
+						featureCustomizers.orderedStream()
+							.forEach((customizer) -> providers.replaceAll(customizer::clientAuthenticationProvider));
 					}));
 			featureCustomizers.orderedStream().forEach((customizer) -> customizer.customize(server));
 		});

@@ -17,13 +17,22 @@ import org.jspecify.annotations.Nullable;
  * @param grantTypes OAuth grant type names
  * @param scopes the scopes the client may ask for
  * @param tokenEndpointAuthMethod for confidential clients, {@code client_secret_basic}
- * (default) or {@code client_secret_post}
+ * (default), {@code client_secret_post}, {@code tls_client_auth} or
+ * {@code self_signed_tls_client_auth}
  * @param requireConsent whether people are asked before the client gets access
  * @param tokenLifetimes lifetimes; {@code null} members take the defaults
+ * @param mutualTls the client's certificate settings (RFC 8705)
  */
 public record ClientRegistration(String clientId, String clientName, ClientType type, List<String> redirectUris,
 		List<String> grantTypes, Set<String> scopes, @Nullable String tokenEndpointAuthMethod, boolean requireConsent,
-		TokenLifetimes tokenLifetimes) {
+		TokenLifetimes tokenLifetimes, MutualTls mutualTls) {
+
+	public ClientRegistration(String clientId, String clientName, ClientType type, List<String> redirectUris,
+			List<String> grantTypes, Set<String> scopes, @Nullable String tokenEndpointAuthMethod,
+			boolean requireConsent, TokenLifetimes tokenLifetimes) {
+		this(clientId, clientName, type, redirectUris, grantTypes, scopes, tokenEndpointAuthMethod, requireConsent,
+				tokenLifetimes, MutualTls.NONE);
+	}
 
 	public static ClientRegistration confidential(String clientId, String clientName, List<String> grantTypes,
 			Set<String> scopes) {
@@ -51,6 +60,22 @@ public record ClientRegistration(String clientId, String clientName, ClientType 
 			@Nullable Duration authorizationCode, @Nullable Duration deviceCode) {
 
 		public static final TokenLifetimes DEFAULTS = new TokenLifetimes(null, null, null, null);
+
+	}
+
+	/**
+	 * How a client proves itself with a certificate, and whether its tokens are bound to
+	 * it (RFC 8705).
+	 *
+	 * @param subjectDn for {@code tls_client_auth}, the subject DN its certificate must
+	 * carry (RFC 4514 form)
+	 * @param jwksUri for {@code self_signed_tls_client_auth}, where its JWKS with the
+	 * certificate is published
+	 * @param boundAccessTokens whether access tokens carry the certificate's thumbprint
+	 */
+	public record MutualTls(@Nullable String subjectDn, @Nullable String jwksUri, boolean boundAccessTokens) {
+
+		public static final MutualTls NONE = new MutualTls(null, null, false);
 
 	}
 

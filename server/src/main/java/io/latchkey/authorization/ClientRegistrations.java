@@ -8,7 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.security.auth.x500.X500Principal;
+
 import io.latchkey.authorization.ClientRegistration.ClientType;
+import io.latchkey.authorization.ClientRegistration.MutualTls;
 import io.latchkey.authorization.ClientRegistration.TokenLifetimes;
 
 import org.jspecify.annotations.Nullable;
@@ -35,6 +38,8 @@ public class ClientRegistrations {
 
 	static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials",
 			"urn:ietf:params:oauth:grant-type:device_code");
+
+	static final Set<String> CERTIFICATE_METHODS = Set.of("tls_client_auth", "self_signed_tls_client_auth");
 
 	private static final Duration MAX_ACCESS_TOKEN = Duration.ofHours(1);
 
@@ -63,13 +68,26 @@ public class ClientRegistrations {
 	/**
 	 * Registers a client. For a confidential client, {@code secret} is its secret
 	 * (generate one with {@link ClientSecrets#generate()}); it is stored only as a keyed
-	 * hash.
+	 * hash. A client that authenticates with a certificate has none.
 	 */
 	@Transactional
 	public RegisteredClient register(ClientRegistration registration, @Nullable String secret) {
 		validate(registration);
 		if (find(registration.clientId()).isPresent()) {
 			throw new InvalidClientRegistrationException("client_id is already registered");
+		}
+		MutualTls mutualTls = registration.mutualTls();
+		ClientSettings.Builder clientSettings = ClientSettings.builder()
+			.requireProofKey(registration.grantTypes().contains("authorization_code"))
+			.requireAuthorizationConsent(registration.requireConsent());
+		if (mutualTls.subjectDn() != null) {
+			// The library compares the RFC 2253 form the JDK prints; spacing or case
+			// typed
+			// differently would otherwise never match.
+			clientSettings.x509CertificateSubjectDN(new X500Principal(mutualTls.subjectDn()).getName());
+		}
+		if (mutualTls.jwksUri() != null) {
+			clientSettings.jwkSetUrl(mutualTls.jwksUri());
 		}
 		RegisteredClient.Builder builder = RegisteredClient.withId(UUID.randomUUID().toString())
 			.clientId(registration.clientId())
@@ -78,13 +96,13 @@ public class ClientRegistrations {
 			.redirectUris((uris) -> uris.addAll(registration.redirectUris()))
 			.authorizationGrantTypes(
 					(grants) -> registration.grantTypes().forEach((g) -> grants.add(new AuthorizationGrantType(g))))
-			.clientSettings(ClientSettings.builder()
-				.requireProofKey(registration.grantTypes().contains("authorization_code"))
-				.requireAuthorizationConsent(registration.requireConsent())
-				.build())
-			.tokenSettings(tokenSettings(registration.tokenLifetimes()));
+			.clientSettings(clientSettings.build())
+			.tokenSettings(tokenSettings(registration.tokenLifetimes(), mutualTls.boundAccessTokens()));
 		if (registration.type() == ClientType.PUBLIC) {
 			builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+		}
+		else if (usesCertificate(registration)) {
+			builder.clientAuthenticationMethod(new ClientAuthenticationMethod(registration.tokenEndpointAuthMethod()));
 		}
 		else {
 			if (secret == null || secret.isBlank()) {
@@ -119,8 +137,15 @@ public class ClientRegistrations {
 		return true;
 	}
 
-	private static TokenSettings tokenSettings(TokenLifetimes lifetimes) {
+	/** Whether the client authenticates with a certificate rather than a secret. */
+	public static boolean usesCertificate(ClientRegistration registration) {
+		String method = registration.tokenEndpointAuthMethod();
+		return registration.type() == ClientType.CONFIDENTIAL && method != null && CERTIFICATE_METHODS.contains(method);
+	}
+
+	private static TokenSettings tokenSettings(TokenLifetimes lifetimes, boolean certificateBound) {
 		TokenSettings.Builder settings = TokenSettings.builder()
+			.x509CertificateBoundAccessTokens(certificateBound)
 			.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
 			.idTokenSignatureAlgorithm(SignatureAlgorithm.RS256)
 			.reuseRefreshTokens(false)
@@ -168,11 +193,13 @@ public class ClientRegistrations {
 			throw new InvalidClientRegistrationException("a public client authenticates with 'none'");
 		}
 		if (registration.type() == ClientType.CONFIDENTIAL && registration.tokenEndpointAuthMethod() != null
-				&& !Set.of("client_secret_basic", "client_secret_post")
+				&& !Set
+					.of("client_secret_basic", "client_secret_post", "tls_client_auth", "self_signed_tls_client_auth")
 					.contains(registration.tokenEndpointAuthMethod())) {
-			throw new InvalidClientRegistrationException(
-					"token_endpoint_auth_method must be client_secret_basic or client_secret_post");
+			throw new InvalidClientRegistrationException("token_endpoint_auth_method must be client_secret_basic, "
+					+ "client_secret_post, tls_client_auth or self_signed_tls_client_auth");
 		}
+		validateMutualTls(registration);
 		if (registration.grantTypes().contains("authorization_code") && registration.redirectUris().isEmpty()) {
 			throw new InvalidClientRegistrationException("authorization_code needs at least one redirect URI");
 		}
@@ -189,6 +216,56 @@ public class ClientRegistrations {
 			if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
 				throw new InvalidClientRegistrationException("token lifetimes must be positive");
 			}
+		}
+	}
+
+	/**
+	 * RFC 8705 §2.1.2 and §2.2.2: each certificate method needs what identifies the
+	 * certificate; binding (§3) needs a certificate at the token endpoint, which only
+	 * these methods guarantee.
+	 */
+	private static void validateMutualTls(ClientRegistration registration) {
+		MutualTls mutualTls = registration.mutualTls();
+		String method = registration.tokenEndpointAuthMethod();
+		boolean pki = usesCertificate(registration) && "tls_client_auth".equals(method);
+		boolean selfSigned = usesCertificate(registration) && "self_signed_tls_client_auth".equals(method);
+		if (pki != (mutualTls.subjectDn() != null)) {
+			throw new InvalidClientRegistrationException(
+					"tls_client_auth_subject_dn is required with tls_client_auth and allowed only with it");
+		}
+		if (pki) {
+			try {
+				new X500Principal(mutualTls.subjectDn());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidClientRegistrationException("tls_client_auth_subject_dn is not a distinguished name");
+			}
+		}
+		if (selfSigned != (mutualTls.jwksUri() != null)) {
+			throw new InvalidClientRegistrationException(
+					"jwks_uri is required with self_signed_tls_client_auth and allowed only with it");
+		}
+		if (selfSigned) {
+			validateJwksUri(mutualTls.jwksUri());
+		}
+		if (mutualTls.boundAccessTokens() && !usesCertificate(registration)) {
+			throw new InvalidClientRegistrationException("tls_client_certificate_bound_access_tokens needs "
+					+ "tls_client_auth or self_signed_tls_client_auth");
+		}
+	}
+
+	private static void validateJwksUri(String value) {
+		URI uri;
+		try {
+			uri = new URI(value);
+		}
+		catch (URISyntaxException ex) {
+			throw new InvalidClientRegistrationException("jwks_uri is not a valid URI");
+		}
+		boolean https = "https".equalsIgnoreCase(uri.getScheme());
+		boolean loopback = "http".equalsIgnoreCase(uri.getScheme()) && isLoopback(uri.getHost());
+		if (!uri.isAbsolute() || uri.getFragment() != null || !(https || loopback)) {
+			throw new InvalidClientRegistrationException("jwks_uri must be an https URL (plain http only on loopback)");
 		}
 	}
 

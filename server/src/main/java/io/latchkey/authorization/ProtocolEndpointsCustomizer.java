@@ -22,4 +22,12 @@ public interface ProtocolEndpointsCustomizer {
 		return provider;
 	}
 
+	/**
+	 * Wraps one of the client authentication providers, for rules the library leaves to
+	 * the application (a certificate chain check, for one).
+	 */
+	default AuthenticationProvider clientAuthenticationProvider(AuthenticationProvider provider) {
+		return provider;
+	}
+
 }

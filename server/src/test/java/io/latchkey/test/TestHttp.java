@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import javax.net.ssl.SSLContext;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +36,19 @@ public final class TestHttp {
 
 	public TestHttp(String base) {
 		this(base, false);
+	}
+
+	/**
+	 * A client over TLS with the given context: its trust and, for mutual TLS, its key.
+	 */
+	public TestHttp(String base, SSLContext tls) {
+		this.base = base;
+		this.browser = false;
+		this.client = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.sslContext(tls)
+			.build();
 	}
 
 	private TestHttp(String base, boolean cookies) {
