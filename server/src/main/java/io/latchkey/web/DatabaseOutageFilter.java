@@ -1,7 +1,6 @@
 package io.latchkey.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -18,7 +17,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -72,22 +70,10 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 
 	private static void writeUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.resetBuffer();
-		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
 		response.setHeader("Cache-Control", "no-store");
-		String path = request.getRequestURI();
-		if (path.startsWith("/oauth2/") || path.startsWith("/userinfo") || path.startsWith("/connect/")) {
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.getOutputStream()
-				.write("{\"error\":\"temporarily_unavailable\",\"error_description\":\"Please try again shortly.\"}"
-					.getBytes(StandardCharsets.UTF_8));
-			return;
-		}
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getOutputStream()
-			.write(("{\"type\":\"https://latchkey.io/problems/service-unavailable\",\"title\":\"Service Unavailable\","
-					+ "\"status\":503,\"code\":\"service-unavailable\",\"detail\":\"Please try again shortly.\"}")
-				.getBytes(StandardCharsets.UTF_8));
+		FilterErrorResponses.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "temporarily_unavailable",
+				"service-unavailable", "Please try again shortly.");
 	}
 
 }

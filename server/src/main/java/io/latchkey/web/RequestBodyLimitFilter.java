@@ -2,7 +2,6 @@ package io.latchkey.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -15,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -55,23 +53,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	}
 
 	private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 		response.setHeader("Connection", "close");
-		String path = request.getRequestURI();
-		if (path.startsWith("/oauth2/") || path.startsWith("/userinfo") || path.startsWith("/connect/")) {
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.getOutputStream()
-				.write(("{\"error\":\"invalid_request\",\"error_description\":\"The request body is larger than "
-						+ this.limit + " bytes.\"}")
-					.getBytes(StandardCharsets.UTF_8));
-			return;
-		}
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getOutputStream()
-			.write(("{\"type\":\"https://latchkey.io/problems/request-too-large\",\"title\":\"Content Too Large\","
-					+ "\"status\":413,\"code\":\"request-too-large\",\"detail\":\"The request body is larger than "
-					+ this.limit + " bytes.\"}")
-				.getBytes(StandardCharsets.UTF_8));
+		FilterErrorResponses.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "invalid_request",
+				"request-too-large", "The request body is larger than " + this.limit + " bytes.");
 	}
 
 	/**
