@@ -1,7 +1,9 @@
 package io.latchkey.abuse;
 
 import java.time.Instant;
+import java.util.Map;
 
+import io.latchkey.shared.SecurityEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +15,28 @@ import org.jspecify.annotations.Nullable;
  * @param lockedUntil when the lock ends; none when it holds until reset
  * @param at when the lock engaged
  */
-public record ObjectLocked(String purpose, String objectId, @Nullable Instant lockedUntil, Instant at) {
+public record ObjectLocked(String purpose, String objectId, @Nullable Instant lockedUntil,
+		Instant at) implements SecurityEvent {
+
+	@Override
+	public String auditType() {
+		return "lockout.engaged";
+	}
+
+	@Override
+	public String subject() {
+		return this.objectId;
+	}
+
+	@Override
+	public boolean auditFailure() {
+		return true;
+	}
+
+	@Override
+	public Map<String, ?> auditDetail() {
+		return (this.lockedUntil != null) ? Map.of("purpose", this.purpose, "locked_until", this.lockedUntil.toString())
+				: Map.of("purpose", this.purpose);
+	}
 
 }

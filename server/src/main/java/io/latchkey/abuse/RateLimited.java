@@ -2,6 +2,10 @@ package io.latchkey.abuse;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+
+import io.latchkey.shared.SecurityEvent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request was refused because its key was over a rate limit.
@@ -12,6 +16,27 @@ import java.time.Instant;
  * @param retryAfter when the key may try again
  * @param at when the request was refused
  */
-public record RateLimited(String purpose, String keyDigest, Duration retryAfter, Instant at) {
+public record RateLimited(String purpose, String keyDigest, Duration retryAfter, Instant at) implements SecurityEvent {
+
+	@Override
+	public String auditType() {
+		return "ratelimit.refused";
+	}
+
+	@Override
+	public @Nullable String subject() {
+		return null;
+	}
+
+	@Override
+	public boolean auditFailure() {
+		return true;
+	}
+
+	@Override
+	public Map<String, ?> auditDetail() {
+		return Map.of("purpose", this.purpose, "key", this.keyDigest, "retry_after_seconds",
+				this.retryAfter.toSeconds());
+	}
 
 }

@@ -1,7 +1,12 @@
 package io.latchkey.audit;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.util.Arrays;
+
+import io.latchkey.authorization.GenuineSigningKeys;
+import io.latchkey.shared.LatchkeyProperties;
+import io.latchkey.shared.MasterKey;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -11,7 +16,9 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The command {@code audit verify}: checks the audit chain in the configured database
@@ -46,6 +53,13 @@ public final class AuditCommand {
 			.logStartupInfo(false)
 			.properties("logging.level.root=WARN")
 			.run(settings)) {
+			LatchkeyProperties properties = context.getBean(LatchkeyProperties.class);
+			boolean keyGiven = properties.masterKey() != null && !properties.masterKey().isBlank();
+			if (!keyGiven && !Files.exists(properties.dataDir().resolve("master.key"))) {
+				out.println(
+						"audit chain could not be checked: no master key (set LATCHKEY_MASTER_KEY or latchkey.data-dir)");
+				return FAILED;
+			}
 			ChainVerification verification = context.getBean(AuditChain.class).verify();
 			out.println(verification.summary());
 			return verification.valid() ? VALID : BROKEN;
@@ -57,12 +71,15 @@ public final class AuditCommand {
 	}
 
 	/**
-	 * Just the database and the chain check: no server, no schema migration, no
-	 * bootstrap.
+	 * Just the database, the keys and the chain check: no server, no schema migration, no
+	 * bootstrap. The master key is read lazily, after the command checked that there is
+	 * one, so that none is generated here.
 	 */
 	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 			JdbcClientAutoConfiguration.class })
-	@Import(AuditChain.class)
+	@EnableConfigurationProperties(LatchkeyProperties.class)
+	@Import({ AuditChain.class, AuditCheckpoints.class, ChainKey.class, GenuineSigningKeys.class, MasterKey.class })
+	@Lazy
 	static class VerifyContext {
 
 	}

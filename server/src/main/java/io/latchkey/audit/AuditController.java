@@ -62,6 +62,8 @@ class AuditController {
 					Map.of("id", verification.firstBroken().id(), "reason", verification.firstBroken().reason()));
 		}
 		answer.put("last_hash", verification.lastHash());
+		answer.put("pending", verification.pending());
+		answer.put("checkpoints", verification.checkpoints());
 		return answer;
 	}
 

@@ -1,7 +1,11 @@
 package io.latchkey.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -86,6 +90,19 @@ record AuditEntry(Instant occurredAt, String type, Outcome outcome, ActorType ac
 			cleaned.append((Character.isISOControl(c) || Character.isSurrogate(c)) ? '?' : c);
 		}
 		return cleaned.toString();
+	}
+
+	/** An entry as the pending table holds it, in the form the chain stores. */
+	static AuditEntry mapPending(ResultSet rs) throws SQLException {
+		return new AuditEntry(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("event_type"),
+				Outcome.valueOf(rs.getString("outcome").toUpperCase(Locale.ROOT)),
+				ActorType.valueOf(rs.getString("actor_type").toUpperCase(Locale.ROOT)), rs.getString("actor"),
+				rs.getString("subject"), rs.getString("tenant"), rs.getString("client_ip"), rs.getString("user_agent"),
+				rs.getString("detail"));
+	}
+
+	static String name(Enum<?> value) {
+		return value.name().toLowerCase(Locale.ROOT);
 	}
 
 	/** Whether the attempt the event reports succeeded. */

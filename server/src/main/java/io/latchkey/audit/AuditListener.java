@@ -5,15 +5,8 @@ import java.util.Map;
 
 import io.latchkey.audit.AuditEntry.ActorType;
 import io.latchkey.audit.AuditEntry.Outcome;
-import io.latchkey.authorization.ClientDeleted;
-import io.latchkey.authorization.ClientRegistered;
-import io.latchkey.authorization.RefreshTokenReuseDetected;
-import io.latchkey.authorization.SigningKeyRotated;
-import io.latchkey.authorization.TokenRevoked;
-import io.latchkey.authorization.TokensIssued;
-import io.latchkey.identity.UserCreated;
-import io.latchkey.identity.UserDeleted;
 import io.latchkey.shared.ClientAddress;
+import io.latchkey.shared.SecurityEvent;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.event.EventListener;
@@ -25,14 +18,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Records the security events other modules publish. Events published inside a
- * transaction are recorded once it commits, so the log holds only facts that happened;
- * Spring Security's authentication events come outside any transaction.
+ * Records the security events other modules publish, in the publisher's transaction when
+ * there is one, so a record and the change it describes commit together; Spring
+ * Security's authentication events come outside any transaction and are recorded at once.
  */
 @Component
 class AuditListener {
@@ -76,59 +68,24 @@ class AuditListener {
 		}
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(TokensIssued event) {
-		String type = "refresh_token".equals(event.grantType()) ? "token.refreshed" : "token.issued";
-		record(AuditEntry.of(type, Outcome.SUCCESS, event.at())
-			.actor(ActorType.CLIENT, event.clientId())
+	/**
+	 * Every feature's security event, recorded in the transaction that publishes it: the
+	 * record commits with the change it describes or not at all.
+	 */
+	@EventListener
+	void on(SecurityEvent event) {
+		AuditEntry entry = AuditEntry
+			.of(event.auditType(), event.auditFailure() ? Outcome.FAILURE : Outcome.SUCCESS, event.at())
 			.subject(event.subject())
-			.detail(Map.of("grant_type", String.valueOf(event.grantType()))));
-	}
-
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(TokenRevoked event) {
-		record(AuditEntry.of("token.revoked", Outcome.SUCCESS, event.at())
-			.actor(ActorType.CLIENT, event.clientId())
-			.subject(event.clientId()));
-	}
-
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(RefreshTokenReuseDetected event) {
-		record(AuditEntry.of("token.reuse_detected", Outcome.FAILURE, event.at())
-			.actor(ActorType.CLIENT, event.clientId())
-			.subject(event.principalName())
-			.detail(Map.of("authorization_id", event.authorizationId(), "action", "family_revoked")));
-	}
-
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(ClientRegistered event) {
-		record(AuditEntry.of("client.created", Outcome.SUCCESS, event.at()).subject(event.clientId()));
-	}
-
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(ClientDeleted event) {
-		record(AuditEntry.of("client.deleted", Outcome.SUCCESS, event.at()).subject(event.clientId()));
-	}
-
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(UserCreated event) {
-		record(AuditEntry.of("user.created", Outcome.SUCCESS, event.at())
-			.subject(event.username())
-			.detail(Map.of("user_id", event.id())));
-	}
-
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(UserDeleted event) {
-		record(AuditEntry.of("user.deleted", Outcome.SUCCESS, event.at())
-			.subject(event.username())
-			.detail(Map.of("user_id", event.id())));
-	}
-
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(SigningKeyRotated event) {
-		record(AuditEntry.of("key.rotated", Outcome.SUCCESS, event.at())
-			.subject(event.kid())
-			.detail(Map.of("algorithm", event.algorithm(), "kid", event.kid())));
+			.detail(event.auditDetail());
+		SecurityEvent.Actor actor = event.auditActor();
+		if (actor != null) {
+			entry = entry.actor(actor.client() ? ActorType.CLIENT : ActorType.USER, actor.name());
+		}
+		if (event.auditAddress() != null || event.auditUserAgent() != null) {
+			entry = entry.from(event.auditAddress(), event.auditUserAgent());
+		}
+		record(entry);
 	}
 
 	/**
@@ -140,7 +97,8 @@ class AuditListener {
 		AuditEntry located = entry;
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
-			located = located.from(this.clientAddress.of(request), request.getHeader(HttpHeaders.USER_AGENT));
+			located = located.from((located.clientIp() != null) ? located.clientIp() : this.clientAddress.of(request),
+					(located.userAgent() != null) ? located.userAgent() : request.getHeader(HttpHeaders.USER_AGENT));
 		}
 		if (located.actorType() == ActorType.SYSTEM) {
 			located = Actors.signedIn(located);

@@ -10,52 +10,42 @@ import io.micrometer.core.instrument.Timer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The audit table: appends records to the chain and finds them again.
+ * The audit tables: takes new records and finds chained ones again.
  */
 @Component
 class AuditLog {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate ownTransaction;
-
 	private final Timer appendTimer;
 
-	AuditLog(JdbcClient jdbc, PlatformTransactionManager transactionManager, MeterRegistry meters) {
+	AuditLog(JdbcClient jdbc, MeterRegistry meters) {
 		this.jdbc = jdbc;
-		this.ownTransaction = new TransactionTemplate(transactionManager);
-		// A transaction of its own: the head row stays locked only for the append, never
-		// for the rest of the caller's work.
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.appendTimer = Timer.builder("latchkey.audit.append")
-			.description("Time to append one record to the audit chain")
+			.description("Time to write one pending audit record")
 			.register(meters);
 	}
 
 	/**
-	 * Appends a record after the current end of the chain. The row lock on the chain head
-	 * makes concurrent appends, on this node or any other, take turns.
+	 * Writes a pending record in the caller's transaction, if there is one: it commits or
+	 * rolls back with the change it records, and takes no lock, so appends never wait for
+	 * one another. {@link AuditChainer} links it into the chain soon after.
 	 */
-	AuditRecord append(AuditEntry entry) {
-		return this.appendTimer.record(() -> this.ownTransaction.execute((status) -> {
-			ChainHead head = ChainHead.read(this.jdbc, " FOR UPDATE");
-			AuditRecord record = AuditRecord.chain(head.lastId() + 1, head.lastHash(), entry);
-			this.jdbc.sql("INSERT INTO audit_event (id, occurred_at, event_type, outcome, actor_type, actor, subject, "
-					+ "tenant, client_ip, user_agent, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-				.params(record.id(), OffsetDateTime.ofInstant(record.occurredAt(), ZoneOffset.UTC), record.type(),
-						record.outcome(), record.actorType(), record.actor(), record.subject(), record.tenant(),
-						record.clientIp(), record.userAgent(), record.detail(), record.prevHash(), record.hash())
-				.update();
-			this.jdbc.sql("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1")
-				.params(record.id(), record.hash())
-				.update();
-			return record;
-		}));
+	void append(AuditEntry entry) {
+		this.appendTimer.record(() -> this.jdbc
+			.sql("INSERT INTO audit_pending (occurred_at, event_type, outcome, actor_type, actor, subject, tenant, "
+					+ "client_ip, user_agent, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC), entry.type(),
+					AuditEntry.name(entry.outcome()), AuditEntry.name(entry.actorType()), entry.actor(),
+					entry.subject(), entry.tenant(), entry.clientIp(), entry.userAgent(), entry.detail())
+			.update());
+	}
+
+	/** How many records wait to be linked into the chain. */
+	long pending() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM audit_pending").query(Long.class).single();
 	}
 
 	/**

@@ -5,9 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Locale;
 
-import io.latchkey.shared.Secrets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,9 +15,10 @@ import org.jspecify.annotations.Nullable;
  * in UTC as {@link Instant#toString()} writes it, to the microsecond), event_type,
  * outcome, actor_type, actor, subject, tenant, client_ip, user_agent, detail; each
  * written as its length in UTF-8 bytes, a colon and the value, or as {@code -} when
- * absent. {@code hash} is the lower-case hex SHA-256 of the UTF-8 bytes of
- * {@code prev_hash} followed by the canonical content; the first record's
- * {@code prev_hash} is 64 zeros.
+ * absent. {@code hash} is the lower-case hex HMAC-SHA256, under the chain key, of the
+ * UTF-8 bytes of {@code prev_hash} followed by the canonical content (plain SHA-256 for
+ * records written before the chain was keyed); the first record's {@code prev_hash} is 64
+ * zeros.
  */
 record AuditRecord(long id, Instant occurredAt, String type, String outcome, String actorType, @Nullable String actor,
 		@Nullable String subject, @Nullable String tenant, @Nullable String clientIp, @Nullable String userAgent,
@@ -27,13 +26,13 @@ record AuditRecord(long id, Instant occurredAt, String type, String outcome, Str
 
 	static final String GENESIS = "0".repeat(64);
 
-	static AuditRecord chain(long id, String prevHash, AuditEntry entry) {
-		AuditRecord unhashed = new AuditRecord(id, entry.occurredAt(), entry.type(), name(entry.outcome()),
-				name(entry.actorType()), entry.actor(), entry.subject(), entry.tenant(), entry.clientIp(),
+	static AuditRecord chain(long id, String prevHash, AuditEntry entry, ChainKey key, long keyedFrom) {
+		AuditRecord unhashed = new AuditRecord(id, entry.occurredAt(), entry.type(), AuditEntry.name(entry.outcome()),
+				AuditEntry.name(entry.actorType()), entry.actor(), entry.subject(), entry.tenant(), entry.clientIp(),
 				entry.userAgent(), entry.detail(), prevHash, "");
 		return new AuditRecord(id, unhashed.occurredAt, unhashed.type, unhashed.outcome, unhashed.actorType,
 				unhashed.actor, unhashed.subject, unhashed.tenant, unhashed.clientIp, unhashed.userAgent,
-				unhashed.detail, prevHash, unhashed.expectedHash());
+				unhashed.detail, prevHash, unhashed.expectedHash(key, keyedFrom));
 	}
 
 	String canonical() {
@@ -50,8 +49,8 @@ record AuditRecord(long id, Instant occurredAt, String type, String outcome, Str
 		return content.toString();
 	}
 
-	String expectedHash() {
-		return Secrets.sha256Hex(this.prevHash + canonical());
+	String expectedHash(ChainKey key, long keyedFrom) {
+		return key.link(this.id, keyedFrom, this.prevHash, canonical());
 	}
 
 	static AuditRecord map(ResultSet rs, int row) throws SQLException {
@@ -59,10 +58,6 @@ record AuditRecord(long id, Instant occurredAt, String type, String outcome, Str
 				rs.getString("event_type"), rs.getString("outcome"), rs.getString("actor_type"), rs.getString("actor"),
 				rs.getString("subject"), rs.getString("tenant"), rs.getString("client_ip"), rs.getString("user_agent"),
 				rs.getString("detail"), rs.getString("prev_hash"), rs.getString("hash"));
-	}
-
-	private static String name(Enum<?> value) {
-		return value.name().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -1,6 +1,9 @@
 package io.latchkey.authorization;
 
 import java.time.Instant;
+import java.util.Map;
+
+import io.latchkey.shared.SecurityEvent;
 
 /**
  * A refresh token that rotation had already replaced was presented again, so it has
@@ -11,6 +14,32 @@ import java.time.Instant;
  * @param authorizationId the revoked authorization (the token family)
  * @param at when the reuse was detected
  */
-public record RefreshTokenReuseDetected(String clientId, String principalName, String authorizationId, Instant at) {
+public record RefreshTokenReuseDetected(String clientId, String principalName, String authorizationId,
+		Instant at) implements SecurityEvent {
+
+	@Override
+	public String auditType() {
+		return "token.reuse_detected";
+	}
+
+	@Override
+	public String subject() {
+		return this.principalName;
+	}
+
+	@Override
+	public boolean auditFailure() {
+		return true;
+	}
+
+	@Override
+	public Actor auditActor() {
+		return Actor.client(this.clientId);
+	}
+
+	@Override
+	public Map<String, ?> auditDetail() {
+		return Map.of("authorization_id", this.authorizationId, "action", "family_revoked");
+	}
 
 }

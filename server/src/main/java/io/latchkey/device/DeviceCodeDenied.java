@@ -1,6 +1,9 @@
 package io.latchkey.device;
 
 import java.time.Instant;
+import java.util.Map;
+
+import io.latchkey.shared.SecurityEvent;
 
 /**
  * A person denied a device's request; carries no code.
@@ -10,6 +13,32 @@ import java.time.Instant;
  * @param remoteAddress the address the denial came from
  * @param at when
  */
-public record DeviceCodeDenied(String clientId, String principal, String remoteAddress, Instant at) {
+public record DeviceCodeDenied(String clientId, String principal, String remoteAddress,
+		Instant at) implements SecurityEvent {
+
+	@Override
+	public String auditType() {
+		return "device.denied";
+	}
+
+	@Override
+	public String subject() {
+		return this.principal;
+	}
+
+	@Override
+	public Actor auditActor() {
+		return Actor.user(this.principal);
+	}
+
+	@Override
+	public Map<String, ?> auditDetail() {
+		return Map.of("client_id", this.clientId);
+	}
+
+	@Override
+	public String auditAddress() {
+		return this.remoteAddress;
+	}
 
 }

@@ -1,6 +1,9 @@
 package io.latchkey.identity;
 
 import java.time.Instant;
+import java.util.Map;
+
+import io.latchkey.shared.SecurityEvent;
 
 /**
  * A person signed in with a password.
@@ -10,6 +13,21 @@ import java.time.Instant;
  * @param directory {@code local} or the directory's configured name
  * @param at when
  */
-public record StaffSignedIn(String subject, String username, String directory, Instant at) {
+public record StaffSignedIn(String subject, String username, String directory, Instant at) implements SecurityEvent {
+
+	@Override
+	public String auditType() {
+		return "signin.succeeded";
+	}
+
+	@Override
+	public Actor auditActor() {
+		return Actor.user(this.subject);
+	}
+
+	@Override
+	public Map<String, ?> auditDetail() {
+		return Map.of("directory", this.directory, "username", this.username);
+	}
 
 }

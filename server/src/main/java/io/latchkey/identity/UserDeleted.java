@@ -1,7 +1,10 @@
 package io.latchkey.identity;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+
+import io.latchkey.shared.SecurityEvent;
 
 /**
  * A local account was deleted.
@@ -10,6 +13,21 @@ import java.util.UUID;
  * @param username its username
  * @param at when it was deleted
  */
-public record UserDeleted(UUID id, String username, Instant at) {
+public record UserDeleted(UUID id, String username, Instant at) implements SecurityEvent {
+
+	@Override
+	public String auditType() {
+		return "user.deleted";
+	}
+
+	@Override
+	public String subject() {
+		return this.username;
+	}
+
+	@Override
+	public Map<String, ?> auditDetail() {
+		return Map.of("user_id", this.id.toString());
+	}
 
 }

@@ -1,8 +1,10 @@
 package io.latchkey.invitation;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
+import io.latchkey.shared.SecurityEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +13,36 @@ import org.jspecify.annotations.Nullable;
  * invitation id when the secret matched one. Carries no secret.
  */
 public record InvitationRedemptionFailed(@Nullable UUID invitationId, String reason, String address,
-		@Nullable String userAgent, Instant at) {
+		@Nullable String userAgent, Instant at) implements SecurityEvent {
+
+	@Override
+	public String auditType() {
+		return "invitation.redemption_failed";
+	}
+
+	@Override
+	public @Nullable String subject() {
+		return (this.invitationId != null) ? this.invitationId.toString() : null;
+	}
+
+	@Override
+	public boolean auditFailure() {
+		return true;
+	}
+
+	@Override
+	public Map<String, ?> auditDetail() {
+		return Map.of("reason", this.reason);
+	}
+
+	@Override
+	public String auditAddress() {
+		return this.address;
+	}
+
+	@Override
+	public @Nullable String auditUserAgent() {
+		return this.userAgent;
+	}
 
 }

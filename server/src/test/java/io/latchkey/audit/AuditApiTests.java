@@ -24,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditApiTests extends ServerTestSupport {
 
 	@Autowired
+	AuditChainer chainer;
+
+	@Autowired
 	AuditLog log;
 
 	String token;
@@ -92,6 +95,7 @@ class AuditApiTests extends ServerTestSupport {
 	}
 
 	private JsonNode search(String query) {
+		this.chainer.chainPending();
 		Response response = this.http.get("/api/admin/audit" + query, "Authorization", TestHttp.bearer(this.token));
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		return response.json();

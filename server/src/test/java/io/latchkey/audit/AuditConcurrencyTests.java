@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Appends from many threads at once, each on its own database connection as separate
- * nodes would be, still form one unbroken chain: the lock is the database's, not the
- * JVM's.
+ * nodes would be, while two chainers link them at the same time, still form one unbroken
+ * chain: the lock is the database's, not the JVM's.
  */
 class AuditConcurrencyTests extends ServerTestSupport {
 
@@ -36,6 +36,9 @@ class AuditConcurrencyTests extends ServerTestSupport {
 	AuditChain chain;
 
 	@Autowired
+	AuditChainer chainer;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -46,7 +49,7 @@ class AuditConcurrencyTests extends ServerTestSupport {
 		String run = UUID.randomUUID().toString();
 		long before = new AuditTables(this.jdbc).head().lastId();
 		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+		ExecutorService threads = Executors.newFixedThreadPool(THREADS + 2);
 		try {
 			List<Future<Object>> appending = IntStream.range(0, THREADS).mapToObj((thread) -> threads.submit(() -> {
 				start.await();
@@ -55,10 +58,21 @@ class AuditConcurrencyTests extends ServerTestSupport {
 				}
 				return null;
 			})).toList();
+			List<Future<Object>> chaining = IntStream.range(0, 2).mapToObj((chainer) -> threads.submit(() -> {
+				start.await();
+				while (!appending.stream().allMatch(Future::isDone)) {
+					this.chainer.chainPending();
+				}
+				return null;
+			})).toList();
 			start.countDown();
 			for (Future<Object> future : appending) {
 				future.get();
 			}
+			for (Future<Object> future : chaining) {
+				future.get();
+			}
+			this.chainer.chainPending();
 		}
 		finally {
 			threads.shutdownNow();

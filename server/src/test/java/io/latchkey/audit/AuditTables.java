@@ -46,6 +46,30 @@ final class AuditTables {
 			.update();
 	}
 
+	List<AuditRecord> from(long id) {
+		return this.jdbc.sql("SELECT * FROM audit_event WHERE id >= ? ORDER BY id")
+			.param(id)
+			.query(AuditRecord::map)
+			.list();
+	}
+
+	void moveHead(long lastId, String lastHash) {
+		this.jdbc.sql("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1")
+			.params(lastId, lastHash)
+			.update();
+	}
+
+	void insertCheckpoint(long lastId, String lastHash, String jws) {
+		this.jdbc.sql(
+				"INSERT INTO audit_checkpoint (last_id, last_hash, created_at, jws) VALUES (?, ?, CURRENT_TIMESTAMP, ?)")
+			.params(lastId, lastHash, jws)
+			.update();
+	}
+
+	void deleteCheckpoint(long lastId) {
+		this.jdbc.sql("DELETE FROM audit_checkpoint WHERE last_id = ?").param(lastId).update();
+	}
+
 	void delete(long id) {
 		this.jdbc.sql("DELETE FROM audit_event WHERE id = ?").param(id).update();
 	}

@@ -17,6 +17,7 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.latchkey.authorization.GenuineSigningKeys;
 import io.latchkey.authorization.SigningKeyRotated;
 import io.latchkey.shared.MasterKey;
 import org.apache.commons.logging.Log;
@@ -190,20 +191,7 @@ class SigningKeys implements JWKSource<SecurityContext>, InitializingBean {
 	}
 
 	private JWK unseal(StoredSigningKey key) {
-		byte[] json = this.masterKey.decrypt(key.sealedPrivateJwk());
-		try {
-			JWK privateKey = JWK.parse(new String(json, StandardCharsets.UTF_8));
-			// The ciphertext carries no associated data, so check that it belongs to this
-			// row.
-			if (!privateKey.isPrivate() || !key.kid().equals(privateKey.getKeyID())
-					|| !privateKey.toPublicJWK().equals(key.publicJwk())) {
-				throw new IllegalStateException("Signing key " + key.kid() + " does not match its stored public key");
-			}
-			return privateKey;
-		}
-		catch (ParseException ex) {
-			throw new IllegalStateException("Signing key " + key.kid() + " cannot be read");
-		}
+		return GenuineSigningKeys.unseal(this.masterKey, key.kid(), key.publicJwk(), key.sealedPrivateJwk());
 	}
 
 	private StoredSigningKey generate(SigningAlgorithm algorithm, Instant now) {
