@@ -43,6 +43,9 @@ class AuditChainer {
 
 	private final AuditCheckpoints checkpoints;
 
+	/** Whether this node linked records that no checkpoint covers yet. */
+	private volatile boolean unsigned = true;
+
 	AuditChainer(JdbcClient jdbc, JdbcTemplate batches, PlatformTransactionManager transactions, ChainKey key,
 			AuditCheckpoints checkpoints) {
 		this.jdbc = jdbc;
@@ -70,13 +73,21 @@ class AuditChainer {
 	 */
 	int chainPending() {
 		int total = 0;
-		int linked;
-		do {
-			linked = this.transaction.execute((status) -> chainBatch());
-			total += linked;
+		// An idle run costs one read outside any transaction and takes no lock.
+		if (this.jdbc.sql("SELECT id FROM audit_pending ORDER BY id LIMIT 1")
+			.query(Long.class)
+			.optional()
+			.isPresent()) {
+			int linked;
+			do {
+				linked = this.transaction.execute((status) -> chainBatch());
+				total += linked;
+			}
+			while (linked == BATCH);
 		}
-		while (linked == BATCH);
-		this.checkpoints.writeIfDue();
+		if (total > 0 || this.unsigned) {
+			this.unsigned = !this.checkpoints.writeIfDue();
+		}
 		return total;
 	}
 

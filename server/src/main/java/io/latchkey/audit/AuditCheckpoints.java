@@ -71,16 +71,22 @@ class AuditCheckpoints {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
-	/** Signs the chain's end when it moved on and the last checkpoint is old enough. */
-	void writeIfDue() {
+	/**
+	 * Signs the chain's end when it moved on and the last checkpoint is old enough.
+	 * @return whether a checkpoint now covers the chain's end
+	 */
+	boolean writeIfDue() {
 		ChainHead head = ChainHead.read(this.jdbc, "");
 		Optional<Checkpoint> last = latest();
 		Instant now = this.clock.instant();
-		if (head.lastId() == 0 || (last.isPresent() && (last.get().lastId() >= head.lastId()
-				|| last.get().createdAt().plus(this.settings.checkpointInterval()).isAfter(now)))) {
-			return;
+		if (head.lastId() == 0 || (last.isPresent() && last.get().lastId() >= head.lastId())) {
+			return true;
+		}
+		if (last.isPresent() && last.get().createdAt().plus(this.settings.checkpointInterval()).isAfter(now)) {
+			return false;
 		}
 		write(head, now);
+		return true;
 	}
 
 	/** Signs the chain's end now, whatever the interval. */
