@@ -7,6 +7,7 @@ import io.latchkey.test.TestHttp.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,8 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * With the dev outbox switched on and no SMTP server or SMS gateway set up, messages land
  * in the outbox, which only admins can list. (It is on by itself only on H2; see
- * {@link OutboxOffTests}.)
+ * {@link OutboxOffTests}.) Its context is closed after the class, so it holds no database
+ * connections.
  */
+@DirtiesContext
 class InvitationOutboxTests extends ServerTestSupport {
 
 	@DynamicPropertySource

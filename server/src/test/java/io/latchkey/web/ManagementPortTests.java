@@ -5,6 +5,7 @@ import io.latchkey.test.TestHttp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -12,8 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With management on a port of its own, that port serves metrics to the scraper the
- * operator lets reach it, while the public port serves none.
+ * operator lets reach it, while the public port serves none. Its context is closed after
+ * the class, so it holds no database connections.
  */
+@DirtiesContext
 class ManagementPortTests extends ServerTestSupport {
 
 	@LocalManagementPort

@@ -3,6 +3,7 @@ package io.latchkey.web;
 import io.latchkey.test.ServerTestSupport;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -10,8 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An operator who sets {@code latchkey.operations.public-metadata=true} opens metrics and
- * the API description to anyone.
+ * the API description to anyone. Its context is closed after the class, so it holds no
+ * database connections.
  */
+@DirtiesContext
 class PublicMetadataTests extends ServerTestSupport {
 
 	@DynamicPropertySource
