@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import io.latchkey.authorization.ClientRegistration;
 import io.latchkey.authorization.ClientRegistrations;
 import io.latchkey.identity.NewUserAccount;
+import io.latchkey.identity.PasswordLimits;
 import io.latchkey.identity.UserAccounts;
 import io.latchkey.shared.Secrets;
 
@@ -47,6 +48,10 @@ class Bootstrap implements ApplicationRunner {
 		this.clients = clients;
 		this.properties = properties;
 		this.dataSource = dataSource;
+		if (properties.adminPassword() != null && !PasswordLimits.fitsHash(properties.adminPassword())) {
+			throw new IllegalStateException("latchkey.bootstrap.admin-password (LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD) "
+					+ "must have at most " + PasswordLimits.MAX_BYTES + " bytes in UTF-8");
+		}
 	}
 
 	@Override

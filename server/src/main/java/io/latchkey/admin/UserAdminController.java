@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.latchkey.identity.NewUserAccount;
+import io.latchkey.identity.PasswordLimits;
 import io.latchkey.identity.UserAccount;
 import io.latchkey.identity.UserAccounts;
 
@@ -84,8 +85,9 @@ class UserAdminController {
 			if (this.password != null && this.password.length() < MIN_PASSWORD_LENGTH) {
 				throw new InvalidRequestException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
 			}
-			if (this.password != null && this.password.length() > 256) {
-				throw new InvalidRequestException("password must have at most 256 characters");
+			if (this.password != null && !PasswordLimits.fitsHash(this.password)) {
+				throw new InvalidRequestException(
+						"password must have at most " + PasswordLimits.MAX_BYTES + " bytes in UTF-8");
 			}
 			if (this.email != null && !this.email.matches("[^@\\s]{1,64}@[^@\\s]{1,255}")) {
 				throw new InvalidRequestException("email is not an email address");

@@ -80,6 +80,7 @@ class AuthorizationServerConfig {
 			featureCustomizers.orderedStream().forEach((customizer) -> customizer.customize(server));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
+			.requestCache((cache) -> cache.requestCache(new SecretFreeRequestCache()))
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new InvalidClientEntryPoint(), clientAuthenticatedEndpoints())
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browserRequests()))

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How messages leave Latchkey. Email goes through SMTP when {@code spring.mail.host} is
  * set, SMS through the gateway when {@code sms.url} is set; otherwise a message goes to
- * the dev outbox if it is enabled, and fails if not.
+ * the dev outbox if it is on (by default only with H2), and fails if not.
  *
  * @param emailFrom the sender address of emails
  * @param sms the SMS gateway
@@ -45,13 +45,13 @@ record DeliverySettings(String emailFrom, Sms sms, Outbox outbox) {
 	 * Messages kept in this node's memory for development, listed by
 	 * {@code GET /api/admin/outbox}.
 	 *
-	 * @param enabled whether a message without a configured route goes here
+	 * @param enabled whether a message without a configured route goes here; unset means
+	 * only on the embedded H2 database
 	 * @param capacity how many of the newest messages are kept
 	 */
-	record Outbox(Boolean enabled, Integer capacity) {
+	record Outbox(@Nullable Boolean enabled, Integer capacity) {
 
 		Outbox {
-			enabled = (enabled != null) ? enabled : Boolean.TRUE;
 			capacity = (capacity != null) ? capacity : 100;
 			if (capacity < 1) {
 				throw new IllegalArgumentException("latchkey.delivery.outbox.capacity must be positive");

@@ -15,13 +15,10 @@ public class Messages {
 
 	private final DevOutbox outbox;
 
-	private final DeliverySettings settings;
-
-	Messages(EmailSender email, SmsGatewaySender sms, DevOutbox outbox, DeliverySettings settings) {
+	Messages(EmailSender email, SmsGatewaySender sms, DevOutbox outbox) {
 		this.email = email;
 		this.sms = sms;
 		this.outbox = outbox;
-		this.settings = settings;
 	}
 
 	/**
@@ -37,7 +34,7 @@ public class Messages {
 			return new DeliveryReceipt(message.channel(),
 					(message.channel() == Channel.EMAIL) ? "smtp" : "sms-gateway");
 		}
-		if (!this.settings.outbox().enabled()) {
+		if (!this.outbox.enabled()) {
 			throw new DeliveryFailedException("No route is set up for " + message.channel());
 		}
 		this.outbox.add(message);

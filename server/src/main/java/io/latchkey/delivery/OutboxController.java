@@ -4,13 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.latchkey.shared.Problems;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Lists the dev outbox: {@code GET /api/admin/outbox} (admin only, like all of
- * {@code /api/admin}).
+ * {@code /api/admin}); {@code 404} where the outbox is off.
  */
 @RestController
 class OutboxController {
@@ -22,7 +25,11 @@ class OutboxController {
 	}
 
 	@GetMapping("/api/admin/outbox")
-	ResponseEntity<Map<String, Object>> list() {
+	ResponseEntity<?> list() {
+		if (!this.outbox.enabled()) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "There is nothing at this address."));
+		}
 		List<Map<String, Object>> messages = this.outbox.list().stream().map(OutboxController::describe).toList();
 		return ResponseEntity.ok().header("Cache-Control", "no-store").body(Map.of("messages", messages));
 	}

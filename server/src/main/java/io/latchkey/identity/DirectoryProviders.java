@@ -1,13 +1,21 @@
 package io.latchkey.identity;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
 
 import javax.net.ssl.SSLSocketFactory;
 
+import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.ldap.core.support.DefaultTlsDirContextAuthenticationStrategy;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.ldap.DefaultSpringSecurityContextSource;
+import org.springframework.security.ldap.SpringSecurityLdapTemplate;
 import org.springframework.security.ldap.authentication.BindAuthenticator;
 import org.springframework.security.ldap.authentication.LdapAuthenticationProvider;
 import org.springframework.security.ldap.authentication.ad.ActiveDirectoryLdapAuthenticationProvider;
@@ -25,6 +33,7 @@ final class DirectoryProviders {
 	}
 
 	static AuthenticationProvider create(DirectorySettings settings) {
+		configureConnectionPool();
 		SSLSocketFactory tls = tls(settings);
 		return (settings.mode() == DirectorySettings.Mode.ACTIVE_DIRECTORY) ? activeDirectory(settings)
 				: ldap(settings, tls);
@@ -39,9 +48,11 @@ final class DirectoryProviders {
 			source.setPassword((settings.bindPassword() != null) ? settings.bindPassword() : "");
 		}
 		source.setBaseEnvironmentProperties(environment(settings));
-		// Pooled connections outlive a directory restart and fail the next sign-in; staff
-		// sign-ins are rare enough to connect each time.
-		source.setPooled(false);
+		// The bind account's connections come from the JDK's pool; Spring LDAP never
+		// pools
+		// the binds that check a person's password, and StartTLS connections cannot be
+		// pooled.
+		source.setPooled(!settings.startTls());
 		if (settings.startTls()) {
 			DefaultTlsDirContextAuthenticationStrategy startTls = new DefaultTlsDirContextAuthenticationStrategy();
 			startTls.setSslSocketFactory(tls);
@@ -65,6 +76,9 @@ final class DirectoryProviders {
 		groups.setConvertToUpperCase(false);
 		groups.setSearchSubtree(true);
 		groups.setIgnorePartialResultException(true);
+		// Roles are judged by where a group is, not by its name alone.
+		groups.setAuthorityMapper(
+				(group) -> new SimpleGrantedAuthority(group.get(SpringSecurityLdapTemplate.DN_KEY).get(0)));
 		LdapAuthenticationProvider provider = new LdapAuthenticationProvider(authenticator, groups);
 		provider.setUserDetailsContextMapper(new DirectoryUserMapper(settings));
 		return provider;
@@ -77,11 +91,31 @@ final class DirectoryProviders {
 		provider.setSearchFilter(settings.userSearchFilter());
 		provider.setContextEnvironmentProperties(environment(settings));
 		provider.setConvertSubErrorCodesToExceptions(true);
-		if (settings.nestedGroups()) {
-			provider.setAuthoritiesPopulator(new NestedGroupsPopulator(settings, environment(settings)));
-		}
+		// The provider's own mapping keeps only each group's name; Latchkey needs the DN.
+		provider.setAuthoritiesPopulator(settings.nestedGroups()
+				? new NestedGroupsPopulator(settings, environment(settings)) : DirectoryProviders::directGroups);
 		provider.setUserDetailsContextMapper(new DirectoryUserMapper(settings));
 		return provider;
+	}
+
+	/** The DNs in the entry's {@code memberOf}. */
+	private static Collection<GrantedAuthority> directGroups(DirContextOperations user, String username) {
+		String[] groups = user.getStringAttributes("memberOf");
+		return (groups != null) ? Stream.of(groups).<GrantedAuthority>map(SimpleGrantedAuthority::new).toList()
+				: List.of();
+	}
+
+	/**
+	 * The JDK's LDAP connection pool is set up by system properties, read once per JVM;
+	 * these defaults apply unless the operator gives them with {@code -D}. Idle
+	 * connections are closed after a minute, so one a firewall or a directory restart
+	 * broke is rarely handed out, and LDAPS connections are pooled as well.
+	 */
+	static void configureConnectionPool() {
+		Properties system = System.getProperties();
+		system.putIfAbsent("com.sun.jndi.ldap.connect.pool.protocol", "plain ssl");
+		system.putIfAbsent("com.sun.jndi.ldap.connect.pool.maxsize", "20");
+		system.putIfAbsent("com.sun.jndi.ldap.connect.pool.timeout", "60000");
 	}
 
 	static Map<String, Object> environment(DirectorySettings settings) {

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Comparator;
 
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
@@ -17,9 +18,11 @@ import org.springframework.core.io.Resource;
 /**
  * TLS sockets that trust the directory's configured trust store. Public only because the
  * JDK's LDAP client instantiates socket factories by class name, through a static
- * {@code getDefault()}; nothing else should use it.
+ * {@code getDefault()}; nothing else should use it. A {@link Comparator} because the
+ * JDK's connection pool takes connections of a custom factory only from one that compares
+ * factory class names.
  */
-public final class DirectorySocketFactory extends SSLSocketFactory {
+public final class DirectorySocketFactory extends SSLSocketFactory implements Comparator<Object> {
 
 	private static volatile SSLSocketFactory delegate = (SSLSocketFactory) SSLSocketFactory.getDefault();
 
@@ -50,6 +53,11 @@ public final class DirectorySocketFactory extends SSLSocketFactory {
 		catch (IOException | GeneralSecurityException ex) {
 			throw new IllegalStateException("Cannot load latchkey.ldap.trust-store", ex);
 		}
+	}
+
+	@Override
+	public int compare(Object factory, Object other) {
+		return String.valueOf(factory).compareTo(String.valueOf(other));
 	}
 
 	@Override

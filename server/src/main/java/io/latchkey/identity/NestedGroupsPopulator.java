@@ -13,7 +13,6 @@ import javax.naming.NamingException;
 import javax.naming.directory.Attribute;
 import javax.naming.directory.DirContext;
 import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.ldap.core.support.LdapContextSource;
@@ -23,7 +22,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.ldap.userdetails.LdapAuthoritiesPopulator;
 
 /**
- * Active Directory groups including groups of groups: starts from the user's
+ * Active Directory groups including groups of groups, by DN: starts from the user's
  * {@code memberOf} and follows each group's own {@code memberOf}, read with the bind
  * account.
  */
@@ -42,7 +41,7 @@ final class NestedGroupsPopulator implements LdapAuthoritiesPopulator {
 			this.source.setPassword((settings.bindPassword() != null) ? settings.bindPassword() : "");
 		}
 		this.source.setBaseEnvironmentProperties(environment);
-		this.source.setPooled(false);
+		this.source.setPooled(true);
 		this.source.afterPropertiesSet();
 	}
 
@@ -62,7 +61,7 @@ final class NestedGroupsPopulator implements LdapAuthoritiesPopulator {
 				if (!seen.add(dn.toLowerCase(java.util.Locale.ROOT))) {
 					continue;
 				}
-				groups.add(new SimpleGrantedAuthority(commonName(dn)));
+				groups.add(new SimpleGrantedAuthority(dn));
 				pending.addAll(parents(context, dn));
 			}
 		}
@@ -87,17 +86,6 @@ final class NestedGroupsPopulator implements LdapAuthoritiesPopulator {
 			throw LdapUtils.convertLdapException(ex);
 		}
 		return parents;
-	}
-
-	private static String commonName(String dn) {
-		try {
-			LdapName name = new LdapName(dn);
-			Rdn last = name.getRdn(name.size() - 1);
-			return last.getValue().toString();
-		}
-		catch (NamingException ex) {
-			return dn;
-		}
 	}
 
 }

@@ -91,7 +91,7 @@ class InvitationCreation {
 			List<UUID> earlier = this.settings.reissueRevokesEarlier()
 					? this.repository.pendingFor(request.subject(), client.getClientId(), now) : List.of();
 			for (UUID id : earlier) {
-				if (this.repository.revoke(id, now)) {
+				if (this.repository.revoke(id, false, now)) {
 					this.events.publishEvent(new InvitationRevoked(id, client.getClientId(), request.subject(),
 							"reissued", actor, 0, origin.address(), origin.userAgent(), now));
 				}

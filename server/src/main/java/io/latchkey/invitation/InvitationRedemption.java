@@ -73,7 +73,7 @@ class InvitationRedemption {
 		// A lost response: the same app challenge shortly after redemption gets a fresh
 		// code.
 		boolean retry = !claimed && this.repository.retryAllowed(hash, (appChallenge != null) ? appChallenge : "",
-				now.minus(this.settings.retryWindow()));
+				now.minus(this.settings.retryWindow()), now);
 		Optional<Invitation> found = this.repository.findByHash(hash);
 		if (!wellFormed || (!claimed && !retry) || found.isEmpty()) {
 			return failed(wellFormed ? classify(found, now) : new MalformedRedemptionException(), origin, now);

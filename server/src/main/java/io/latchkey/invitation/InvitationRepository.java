@@ -60,17 +60,18 @@ class InvitationRepository {
 
 	/**
 	 * Whether the invitation was redeemed since {@code since} with this very challenge,
-	 * and not revoked.
+	 * and is neither revoked nor expired. Locks the row like {@link #claim}, so that a
+	 * revocation either waits for the retry's redemption to commit or is seen by it.
 	 */
-	boolean retryAllowed(String secretHash, String challenge, Instant since) {
+	boolean retryAllowed(String secretHash, String challenge, Instant since, Instant now) {
 		return this.jdbc
-			.sql("SELECT COUNT(*) FROM invitation WHERE secret_hash = :hash AND redeemed_challenge = "
-					+ ":challenge AND redeemed_at > :since AND revoked_at IS NULL")
+			.sql("UPDATE invitation SET redeemed_at = redeemed_at WHERE secret_hash = :hash AND redeemed_challenge = "
+					+ ":challenge AND redeemed_at > :since AND revoked_at IS NULL AND expires_at > :now")
 			.param("hash", secretHash)
 			.param("challenge", challenge)
 			.param("since", utc(since))
-			.query(Integer.class)
-			.single() == 1;
+			.param("now", utc(now))
+			.update() == 1;
 	}
 
 	Optional<Invitation> findByHash(String secretHash) {
@@ -96,9 +97,15 @@ class InvitationRepository {
 			.list();
 	}
 
-	/** Revokes an invitation not yet revoked; {@code true} if this call did. */
-	boolean revoke(UUID id, Instant now) {
-		return this.jdbc.sql("UPDATE invitation SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+	/**
+	 * Revokes an invitation not yet revoked and, unless {@code evenIfRedeemed}, not yet
+	 * redeemed; {@code true} if this call did. One conditional update, so a concurrent
+	 * redemption either finds it revoked or is seen here as redeemed.
+	 */
+	boolean revoke(UUID id, boolean evenIfRedeemed, Instant now) {
+		return this.jdbc
+			.sql("UPDATE invitation SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"
+					+ (evenIfRedeemed ? "" : " AND redeemed_at IS NULL"))
 			.params(utc(now), id)
 			.update() == 1;
 	}

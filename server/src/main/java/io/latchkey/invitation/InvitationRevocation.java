@@ -37,22 +37,25 @@ class InvitationRevocation {
 	}
 
 	/**
-	 * Revokes an invitation; revoking one already revoked changes nothing.
+	 * Revokes an invitation; revoking one already revoked changes nothing. Racing a
+	 * redemption, either the revocation wins and the redemption fails, or the redemption
+	 * wins and this reports it (or, with {@code revokeTokens}, revokes what it produced).
 	 * @throws InvitationNotFoundForAdminException when there is no such invitation
 	 * @throws InvitationAlreadyRedeemedForAdminException when it was redeemed and
 	 * {@code revokeTokens} is not set
 	 */
 	void revoke(UUID id, boolean revokeTokens, String actor, Origin origin) {
-		Invitation invitation = this.repository.findById(id)
-			.orElseThrow(() -> new InvitationNotFoundForAdminException("invitation"));
-		if (invitation.redeemedAt() != null && !revokeTokens) {
-			throw new InvitationAlreadyRedeemedForAdminException();
-		}
 		Instant now = this.clock.instant();
 		this.transactions.executeWithoutResult((status) -> {
-			boolean revoked = this.repository.revoke(id, now);
+			boolean revoked = this.repository.revoke(id, revokeTokens, now);
+			Invitation invitation = this.repository.findById(id)
+				.orElseThrow(() -> new InvitationNotFoundForAdminException("invitation"));
+			if (!revoked && !revokeTokens && invitation.redeemedAt() != null) {
+				throw new InvitationAlreadyRedeemedForAdminException();
+			}
 			int families = 0;
 			if (revokeTokens) {
+				// Read after the update, which waited for any redemption holding the row.
 				for (String authorizationId : this.repository.authorizationsOf(id)) {
 					families += this.codes.revoke(authorizationId) ? 1 : 0;
 				}

@@ -4,11 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -31,6 +41,8 @@ public class MasterKey {
 
 	private static final int NONCE_BYTES = 12;
 
+	private static final int KEY_BYTES = 32;
+
 	private final SecretKeySpec key;
 
 	public MasterKey(LatchkeyProperties properties) {
@@ -39,21 +51,16 @@ public class MasterKey {
 
 	private static byte[] load(LatchkeyProperties properties) {
 		if (properties.masterKey() != null && !properties.masterKey().isBlank()) {
-			byte[] bytes = Base64.getDecoder().decode(properties.masterKey().trim());
-			if (bytes.length != 32) {
-				throw new IllegalStateException("LATCHKEY_MASTER_KEY must be base64 of exactly 32 bytes");
-			}
-			return bytes;
+			return decode(properties.masterKey(), "LATCHKEY_MASTER_KEY");
 		}
 		Path file = properties.dataDir().resolve("master.key");
 		try {
 			if (Files.exists(file)) {
-				return Base64.getDecoder().decode(Files.readString(file).trim());
+				warnIfOthersMayRead(file);
+				return decode(Files.readString(file), "The master key file " + file.toAbsolutePath());
 			}
-			Files.createDirectories(file.getParent());
 			byte[] bytes = Secrets.randomBytes(32);
-			Files.writeString(file, Base64.getEncoder().encodeToString(bytes));
-			restrictToOwner(file);
+			create(file, Base64.getEncoder().encodeToString(bytes));
 			logger.warn("No LATCHKEY_MASTER_KEY set: generated one in " + file.toAbsolutePath()
 					+ "; set LATCHKEY_MASTER_KEY on every node of a cluster");
 			return bytes;
@@ -63,13 +70,77 @@ public class MasterKey {
 		}
 	}
 
-	private static void restrictToOwner(Path file) throws IOException {
+	/**
+	 * Base64 of exactly 32 bytes, else a refusal to start that names where the key came
+	 * from and never quotes it (the decoder's own message shows an offending character).
+	 */
+	private static byte[] decode(String encoded, String source) {
+		byte[] bytes;
 		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+			bytes = Base64.getDecoder().decode(encoded.trim());
 		}
-		catch (UnsupportedOperationException ex) {
-			// Not a POSIX file system; the directory's permissions apply.
+		catch (IllegalArgumentException ex) {
+			bytes = new byte[0];
 		}
+		if (bytes.length != KEY_BYTES) {
+			throw new IllegalStateException(
+					source + " must hold base64 of exactly " + KEY_BYTES + " random bytes (openssl rand -base64 32)");
+		}
+		return bytes;
+	}
+
+	/**
+	 * Writes the key into a file that is owner-only from its creation, then moves it into
+	 * place in one step, so the key is never readable by others nor seen half-written.
+	 */
+	private static void create(Path file, String encoded) throws IOException {
+		Path directory = file.toAbsolutePath().getParent();
+		Files.createDirectories(directory);
+		boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+		Path temporary = posix
+				? Files.createTempFile(directory, ".master.key", ".tmp",
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+				: Files.createTempFile(directory, ".master.key", ".tmp");
+		try {
+			if (!posix) {
+				restrictToOwner(temporary);
+			}
+			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+				channel.write(ByteBuffer.wrap(encoded.getBytes(StandardCharsets.US_ASCII)));
+				channel.force(true);
+			}
+			try {
+				Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (AtomicMoveNotSupportedException ex) {
+				Files.move(temporary, file);
+			}
+		}
+		finally {
+			Files.deleteIfExists(temporary);
+		}
+	}
+
+	private static void warnIfOthersMayRead(Path file) throws IOException {
+		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")
+				&& !PosixFilePermissions.toString(Files.getPosixFilePermissions(file)).endsWith("------")) {
+			logger.warn(file.toAbsolutePath() + " may be read by other users; chmod 600 it");
+		}
+	}
+
+	/** Where there are no POSIX permissions (Windows), an ACL naming only the owner. */
+	private static void restrictToOwner(Path file) throws IOException {
+		AclFileAttributeView acl = Files.getFileAttributeView(file, AclFileAttributeView.class);
+		if (acl == null) {
+			logger.warn("Cannot restrict " + file.getParent() + "/master.key to its owner on this file system; "
+					+ "protect its directory, or set LATCHKEY_MASTER_KEY instead");
+			return;
+		}
+		acl.setAcl(List.of(AclEntry.newBuilder()
+			.setType(AclEntryType.ALLOW)
+			.setPrincipal(acl.getOwner())
+			.setPermissions(EnumSet.allOf(AclEntryPermission.class))
+			.build()));
 	}
 
 	public byte[] encrypt(byte[] plaintext) {

@@ -8,9 +8,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
@@ -24,12 +29,14 @@ class WebSecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, LoginThrottle loginThrottle,
-			ObjectProvider<AuthenticationManagerResolver<HttpServletRequest>> bearerTokens) {
+			ObjectProvider<AuthenticationManagerResolver<HttpServletRequest>> bearerTokens,
+			OperationsSettings operations, ManagementPort managementPort) {
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/login/throttled", "/login/unavailable", "/error", "/css/**", "/favicon.ico",
-					"/.well-known/smart-configuration", "/actuator/health/**", "/actuator/prometheus",
-					"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/launch", "/api/invitation")
+					"/.well-known/smart-configuration", "/actuator/health/**", "/launch", "/api/invitation")
 			.permitAll()
+			.requestMatchers("/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+			.access(metadataAccess(operations, managementPort))
 			.requestMatchers("/api/admin/**")
 			.hasAnyAuthority("SCOPE_latchkey:admin", "ROLE_admin")
 			.anyRequest()
@@ -51,6 +58,20 @@ class WebSecurityConfig {
 			})
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(WebSecurityConfig::cannotBeForged));
 		return http.build();
+	}
+
+	/**
+	 * Metrics and the API description tell an attacker what runs and how busy it is:
+	 * admins only, unless the operator opens them or asks on the management port.
+	 */
+	private static AuthorizationManager<RequestAuthorizationContext> metadataAccess(OperationsSettings operations,
+			ManagementPort managementPort) {
+		if (operations.publicMetadata()) {
+			return (authentication, context) -> new AuthorizationDecision(true);
+		}
+		return AuthorizationManagers.anyOf(
+				(authentication, context) -> new AuthorizationDecision(managementPort.received(context.getRequest())),
+				AuthorityAuthorizationManager.hasAnyAuthority("SCOPE_latchkey:admin", "ROLE_admin"));
 	}
 
 	/**

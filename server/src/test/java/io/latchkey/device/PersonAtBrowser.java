@@ -31,10 +31,24 @@ final class PersonAtBrowser {
 
 	/**
 	 * Opens a page, signing in when sent to the login page, and follows redirects to the
-	 * end.
+	 * end. A link with a user code is opened again after signing in, as a person does:
+	 * the code is not remembered across the sign-in.
 	 */
 	Response open(String url) {
-		return follow(this.browser.get(url));
+		Response response = this.browser.get(url);
+		boolean signInFirst = isRedirectToLogin(response);
+		response = follow(response);
+		return (signInFirst && url.contains("user_code=")) ? follow(this.browser.get(url)) : response;
+	}
+
+	/** Requests a page without following where it leads. */
+	Response request(String url) {
+		return this.browser.get(url);
+	}
+
+	private static boolean isRedirectToLogin(Response response) {
+		return (response.status() == 302 || response.status() == 303)
+				&& "/login".equals(URI.create(response.header("Location")).getPath());
 	}
 
 	/** Types a code into the entry form of the verification page and submits it. */
@@ -61,7 +75,8 @@ final class PersonAtBrowser {
 		return press(confirmation, "deny-form");
 	}
 
-	private Response follow(Response response) {
+	/** Follows redirects to the end, signing in when sent to the login page. */
+	Response follow(Response response) {
 		for (int hops = 0; hops < 8; hops++) {
 			if (response.status() != 302 && response.status() != 303) {
 				return response;

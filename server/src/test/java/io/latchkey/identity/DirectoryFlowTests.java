@@ -58,6 +58,7 @@ class DirectoryFlowTests extends ServerTestSupport {
 		registry.add("latchkey.ldap.group-roles.clinic-staff", () -> "staff");
 		registry.add("latchkey.ldap.connect-timeout", () -> "PT1S");
 		registry.add("latchkey.ldap.read-timeout", () -> "PT2S");
+		registry.add("latchkey.ldap.allow-plaintext", () -> "true");
 	}
 
 	@AfterAll

@@ -11,11 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.latchkey.test.TcpProxy;
 import io.latchkey.test.TestDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -156,6 +158,74 @@ class DirectorySignInTests {
 	}
 
 	@Test
+	void plainLdapWithoutStartTlsIsRefusedAtStartUnlessAllowed() {
+		Map<String, String> plain = ldap();
+		plain.remove("allow-plaintext");
+
+		assertThatExceptionOfType(BindException.class).isThrownBy(() -> settings(plain))
+			.havingRootCause()
+			.withMessageContaining("allow-plaintext")
+			.withMessageContaining("start-tls");
+		Map<String, String> startTls = ldap();
+		startTls.remove("allow-plaintext");
+		startTls.put("start-tls", "true");
+		assertThat(settings(startTls).startTls()).isTrue();
+		Map<String, String> ldaps = ldap();
+		ldaps.remove("allow-plaintext");
+		ldaps.put("urls", directory.ldapsUrl());
+		assertThat(settings(ldaps).urls()).containsExactly(directory.ldapsUrl());
+	}
+
+	@Test
+	void aGroupWithAMappedNameOutsideTheGroupBaseMapsToNoRole() {
+		addSelfServiceAdminsGroupWithEve();
+
+		assertThatExceptionOfType(BadCredentialsException.class)
+			.isThrownBy(() -> signIn(ldap(), "eve", "eve-directory-password"));
+		assertThat(((StaffSignInFailed) this.events.get(0)).reason()).isEqualTo("no-mapped-group");
+		Map<String, String> activeDirectory = activeDirectory();
+		assertThatExceptionOfType(BadCredentialsException.class)
+			.isThrownBy(() -> signIn(activeDirectory, "eve", "eve-directory-password"));
+		activeDirectory.put("nested-groups", "true");
+		assertThatExceptionOfType(BadCredentialsException.class)
+			.isThrownBy(() -> signIn(activeDirectory, "eve", "eve-directory-password"));
+	}
+
+	@Test
+	void groupDnsCompareAsDnsWhateverTheirCaseAndSpacing() {
+		DirectorySettings settings = settings(ldap());
+
+		assertThat(settings.roleFor("CN=Latchkey-Admins, OU=groups,DC=Example,dc=ORG")).isEqualTo("admin");
+		assertThat(settings.roleFor("cn=latchkey-admins,ou=self-service,ou=groups,dc=example,dc=org")).isNull();
+		assertThat(settings.roleFor("cn=latchkey-admins,ou=groups,dc=example,dc=com")).isNull();
+		assertThat(settings.roleFor("ou=latchkey-admins,ou=groups,dc=example,dc=org")).isNull();
+		assertThat(settings.roleFor("latchkey-admins")).isNull();
+		assertThat(settings.roleFor("not a dn")).isNull();
+	}
+
+	@Test
+	void theBindAccountsConnectionsArePooledAndEachPasswordGetsItsOwnBind() {
+		int directoryPort = java.net.URI.create(directory.ldapUrl()).getPort();
+		try (TcpProxy proxy = new TcpProxy("localhost", directoryPort)) {
+			Map<String, String> settings = ldap();
+			settings.put("urls", "ldap://localhost:" + proxy.port());
+			int signIns = 6;
+
+			for (int i = 0; i < signIns; i++) {
+				String who = (i % 2 == 0) ? "alice" : "bob";
+				assertThat(SignedInPerson.of(signIn(settings, who, TestDirectory.PASSWORDS.get(who))).username())
+					.isEqualTo(who);
+			}
+			assertThatExceptionOfType(BadCredentialsException.class)
+				.isThrownBy(() -> signIn(settings, "alice", "bob-directory-password"));
+
+			// Unpooled, each sign-in opens three: user search, the person's bind, group
+			// search.
+			assertThat(proxy.connectionsAccepted()).isLessThanOrEqualTo(signIns + 1 + 2);
+		}
+	}
+
+	@Test
 	void activeDirectoryModeBindsAsUserPrincipalNameAndNamesByObjectGuid() {
 		Authentication alice = signIn(activeDirectory(), "alice", TestDirectory.PASSWORDS.get("alice"));
 
@@ -183,16 +253,37 @@ class DirectorySignInTests {
 	}
 
 	private Authentication signIn(Map<String, String> properties, String username, String password) {
-		Map<String, String> prefixed = new HashMap<>();
-		properties.forEach((key, value) -> prefixed.put("latchkey.ldap." + key, value));
-		DirectorySettings settings = new Binder(new MapConfigurationPropertySource(prefixed))
-			.bind("latchkey.ldap", DirectorySettings.class)
-			.get();
+		DirectorySettings settings = settings(properties);
 		PasswordSignIn signIn = new PasswordSignIn(
 				List.of(new PasswordSignIn.Source("local", false, new NoLocalAccounts()),
 						new PasswordSignIn.Source(settings.name(), true, DirectoryProviders.create(settings))),
 				this.events::add, Clock.systemUTC());
 		return signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+	}
+
+	private static DirectorySettings settings(Map<String, String> properties) {
+		Map<String, String> prefixed = new HashMap<>();
+		properties.forEach((key, value) -> prefixed.put("latchkey.ldap." + key, value));
+		return new Binder(new MapConfigurationPropertySource(prefixed)).bind("latchkey.ldap", DirectorySettings.class)
+			.get();
+	}
+
+	/**
+	 * Eve may create groups in a self-service branch under the groups, and made one named
+	 * like the admins' group.
+	 */
+	private static synchronized void addSelfServiceAdminsGroupWithEve() {
+		if (directory.hasEntry("uid=eve,ou=people," + TestDirectory.BASE_DN)) {
+			return;
+		}
+		directory.add("dn: ou=self-service,ou=groups,dc=example,dc=org", "objectClass: organizationalUnit",
+				"ou: self-service", "", "dn: uid=eve,ou=people,dc=example,dc=org", "objectClass: inetOrgPerson",
+				"objectClass: user", "uid: eve", "cn: Eve Outsider", "sn: Outsider",
+				"userPassword: eve-directory-password", "sAMAccountName: eve", "userPrincipalName: eve@example.org",
+				"objectGUID:: QEFCQ0RFRkdISUpLTE1OTw==",
+				"memberOf: cn=latchkey-admins,ou=self-service,ou=groups,dc=example,dc=org", "",
+				"dn: cn=latchkey-admins,ou=self-service,ou=groups,dc=example,dc=org", "objectClass: groupOfNames",
+				"objectClass: group", "cn: latchkey-admins", "member: uid=eve,ou=people,dc=example,dc=org");
 	}
 
 	private static Map<String, String> ldap() {
@@ -209,6 +300,8 @@ class DirectorySignInTests {
 		settings.put("group-roles.study-team", "researcher");
 		settings.put("connect-timeout", "PT1S");
 		settings.put("read-timeout", "PT2S");
+		// The test directory listens on loopback without TLS.
+		settings.put("allow-plaintext", "true");
 		return settings;
 	}
 

@@ -3,6 +3,10 @@ package io.latchkey.invitation;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.latchkey.identity.NewUserAccount;
 import io.latchkey.identity.UserAccounts;
@@ -64,6 +68,43 @@ class InvitationAdminTests extends InvitationTestSupport {
 			.isEqualTo(400);
 		assertThat(this.http.get(path, "Authorization", bearer(adminToken())).json().get("status").asString())
 			.isEqualTo("revoked");
+	}
+
+	@Test
+	void aRevocationRacingTheRedemptionEitherWinsOrSaysTheRedemptionHappened() throws Exception {
+		String admin = bearer(adminToken());
+		try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+			for (int i = 0; i < 24; i++) {
+				boolean revokeTokens = i % 3 == 2;
+				JsonNode created = create(TestInvitations.invitation());
+				String path = "/api/admin/invitations/" + created.get("id").asString()
+						+ (revokeTokens ? "?revoke_tokens=true" : "");
+				CountDownLatch start = new CountDownLatch(1);
+				Future<Response> revocation = pool.submit(() -> {
+					start.await();
+					return this.http.delete(path, "Authorization", admin);
+				});
+				Future<Response> redemption = pool.submit(() -> {
+					start.await();
+					return redeem(secret(secretOf(created.get("link").asString())));
+				});
+				start.countDown();
+				Response revoked = revocation.get();
+				Response redeemed = redemption.get();
+
+				assertThat(revoked.status()).isIn(204, 409);
+				if (revoked.status() == 409) {
+					assertThat(revokeTokens).isFalse();
+					assertThat(redeemed.status()).isEqualTo(200);
+					assertThat(revoked.json().get("code").asString()).isEqualTo("invitation-redeemed");
+				}
+				else if (redeemed.status() == 200) {
+					assertThat(revokeTokens).as("a 204 without revoke_tokens left a working code").isTrue();
+					assertThat(exchange(redeemed.json(), redeemed.json().get("code_verifier").asString()).status())
+						.isEqualTo(400);
+				}
+			}
+		}
 	}
 
 	@Test

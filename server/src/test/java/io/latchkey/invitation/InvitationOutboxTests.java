@@ -7,14 +7,26 @@ import io.latchkey.test.TestHttp.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
 import static io.latchkey.test.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded default: with no SMTP server or SMS gateway set up, messages land in the
- * dev outbox, which only admins can list.
+ * With the dev outbox switched on and no SMTP server or SMS gateway set up, messages land
+ * in the outbox, which only admins can list. (It is on by itself only on H2; see
+ * {@link OutboxOffTests}.) Its context is closed after the class, so it holds no database
+ * connections.
  */
+@DirtiesContext
 class InvitationOutboxTests extends ServerTestSupport {
+
+	@DynamicPropertySource
+	static void outboxOn(DynamicPropertyRegistry registry) {
+		registry.add("latchkey.delivery.outbox.enabled", () -> "true");
+	}
 
 	@Test
 	void withoutRoutesMessagesLandInTheOutbox() {

@@ -102,6 +102,20 @@ class InvitationRedemptionTests extends InvitationTestSupport {
 	}
 
 	@Test
+	void aRetryAfterTheInvitationExpiredGetsNoCode() {
+		String secret = secretOf(create(TestInvitations.invitation().expiresIn(60)).get("link").asString());
+		Map<String, Object> request = Map.of("secret", secret, "code_challenge", Pkce.create().challenge());
+		this.clock.advance(Duration.ofSeconds(50));
+		assertThat(redeem(request).status()).isEqualTo(200);
+
+		this.clock.advance(Duration.ofSeconds(20));
+		Response retry = redeem(request);
+
+		assertThat(retry.status()).isEqualTo(400);
+		assertThat(retry.json().has("code")).isFalse();
+	}
+
+	@Test
 	void aRedemptionWithoutChallengeCannotBeRetried() {
 		String secret = newSecret();
 		assertThat(redeem(secret(secret)).status()).isEqualTo(200);

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback TCP proxy a test can cut and restore, to take a real database away from the
@@ -23,6 +24,8 @@ public final class TcpProxy implements AutoCloseable {
 
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
+	private final AtomicInteger accepted = new AtomicInteger();
+
 	private volatile ServerSocket server;
 
 	public TcpProxy(String targetHost, int targetPort) {
@@ -32,6 +35,11 @@ public final class TcpProxy implements AutoCloseable {
 
 	public int port() {
 		return this.port;
+	}
+
+	/** How many connections were made through the proxy so far. */
+	public int connectionsAccepted() {
+		return this.accepted.get();
 	}
 
 	/** Refuses new connections and breaks the open ones, as a failed database would. */
@@ -63,6 +71,7 @@ public final class TcpProxy implements AutoCloseable {
 		while (!socket.isClosed()) {
 			try {
 				Socket client = socket.accept();
+				this.accepted.incrementAndGet();
 				Socket upstream = new Socket(this.target.getAddress(), this.target.getPort());
 				this.sockets.add(client);
 				this.sockets.add(upstream);

@@ -114,6 +114,26 @@ public final class TestDirectory {
 		}
 	}
 
+	public boolean hasEntry(String dn) {
+		try {
+			return this.server.getEntry(dn) != null;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Adds entries written as LDIF lines, entries separated by an empty line. */
+	public void add(String... ldifLines) {
+		try {
+			this.server.importFromLDIF(false,
+					new LDIFReader(new java.io.BufferedReader(new java.io.StringReader(String.join("\n", ldifLines)))));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Stops answering, as a directory does when it is down. */
 	public void stop() {
 		this.server.shutDown(true);

@@ -71,14 +71,15 @@ class OperationsTests extends ServerTestSupport {
 	}
 
 	@Test
-	void prometheusShowsRequestTimingsAndTokensByGrant() {
-		adminToken();
+	void prometheusShowsRequestTimingsAndTokensByGrantToAdminsOnly() {
+		String admin = bearer(adminToken());
 
-		Response metrics = this.http.get("/actuator/prometheus");
+		Response metrics = this.http.get("/actuator/prometheus", "Authorization", admin);
 
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.body()).contains("http_server_requests_seconds")
 			.containsPattern("latchkey_tokens_issued_total\\{[^}]*grant_type=\"client_credentials\"");
+		assertThat(this.http.get("/actuator/prometheus").status()).isEqualTo(401);
 	}
 
 	@Test
@@ -91,13 +92,14 @@ class OperationsTests extends ServerTestSupport {
 
 	@Test
 	void openApiDescribesTheAdminApiAsAdminOnly() {
-		Response admin = this.http.get("/v3/api-docs/admin");
+		String token = bearer(adminToken());
+		Response admin = this.http.get("/v3/api-docs/admin", "Authorization", token);
 
 		assertThat(admin.status()).isEqualTo(200);
 		assertThat(admin.json().get("paths").has("/api/admin/clients")).isTrue();
 		assertThat(admin.json().get("paths").get("/api/admin/clients").get("post").get("security").toString())
 			.contains("latchkey-admin");
-		assertThat(this.http.get("/swagger-ui/index.html").status()).isEqualTo(200);
+		assertThat(this.http.get("/swagger-ui/index.html", "Authorization", token).status()).isEqualTo(200);
 	}
 
 	@Test
