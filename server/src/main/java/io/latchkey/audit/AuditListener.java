@@ -13,7 +13,6 @@ import io.latchkey.authorization.TokenRevoked;
 import io.latchkey.authorization.TokensIssued;
 import io.latchkey.identity.UserCreated;
 import io.latchkey.identity.UserDeleted;
-import io.latchkey.shared.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.event.EventListener;
@@ -39,11 +38,8 @@ class AuditListener {
 
 	private final AuditLog log;
 
-	private final ClientAddress clientAddress;
-
-	AuditListener(AuditLog log, AuditSettings settings) {
+	AuditListener(AuditLog log) {
 		this.log = log;
-		this.clientAddress = new ClientAddress(settings.trustedProxies());
 	}
 
 	@EventListener
@@ -140,7 +136,7 @@ class AuditListener {
 		AuditEntry located = entry;
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
-			located = located.from(this.clientAddress.of(request), request.getHeader(HttpHeaders.USER_AGENT));
+			located = located.from(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
 		}
 		if (located.actorType() == ActorType.SYSTEM) {
 			located = Actors.signedIn(located);
