@@ -71,6 +71,11 @@ class DatabaseBucketStore implements BucketStore {
 	}
 
 	@Override
+	public void refund(String id, Limit limit) {
+		this.buckets.getProxy(id, () -> Buckets.configuration(limit)).addTokens(1);
+	}
+
+	@Override
 	public void reset(String id) {
 		this.buckets.removeProxy(id);
 	}

@@ -11,7 +11,6 @@ import org.springframework.security.authentication.AuthenticationManagerResolver
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
@@ -23,7 +22,7 @@ class WebSecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, LoginThrottle loginThrottle,
+	SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http,
 			ObjectProvider<AuthenticationManagerResolver<HttpServletRequest>> bearerTokens) {
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/login/throttled", "/login/unavailable", "/error", "/css/**", "/favicon.ico",
@@ -36,7 +35,6 @@ class WebSecurityConfig {
 			.authenticated())
 			.formLogin((login) -> login.loginPage("/login").failureHandler(new SignInFailureHandler()))
 			.requestCache((cache) -> cache.requestCache(queryFreeRequestCache()))
-			.addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
 			.oauth2ResourceServer((resourceServer) -> {
 				// A feature may contribute the bearer-token check (first-party sessions
 				// do, to
