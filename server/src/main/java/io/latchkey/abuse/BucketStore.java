@@ -15,6 +15,9 @@ interface BucketStore {
 	/** Counts one event if it is within the limit. */
 	Decision consume(String id, Limit limit);
 
+	/** Gives back one token taken by {@link #consume}, up to the capacity. */
+	void refund(String id, Limit limit);
+
 	void reset(String id);
 
 	/** Removes buckets that carry no information any more; called on a schedule. */

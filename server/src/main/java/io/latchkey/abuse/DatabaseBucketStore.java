@@ -2,8 +2,11 @@ package io.latchkey.abuse;
 
 import java.time.Duration;
 
+import java.util.function.Supplier;
+
 import javax.sql.DataSource;
 
+import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -13,6 +16,7 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.latchkey.abuse.AbuseSettings.Limit;
 import io.latchkey.abuse.RateLimiter.Decision;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -58,21 +62,46 @@ class DatabaseBucketStore implements BucketStore {
 		if (!exists) {
 			return Decision.ALLOWED;
 		}
-		EstimationProbe probe = this.buckets.getProxy(id, () -> Buckets.configuration(limit))
-			.estimateAbilityToConsume(1);
+		EstimationProbe probe = failClosed(
+				() -> this.buckets.getProxy(id, () -> Buckets.configuration(limit)).estimateAbilityToConsume(1));
 		return probe.canBeConsumed() ? Decision.ALLOWED : Decision.refused(probe.getNanosToWaitForRefill());
 	}
 
 	@Override
 	public Decision consume(String id, Limit limit) {
-		ConsumptionProbe probe = this.buckets.getProxy(id, () -> Buckets.configuration(limit))
-			.tryConsumeAndReturnRemaining(1);
+		ConsumptionProbe probe = failClosed(
+				() -> this.buckets.getProxy(id, () -> Buckets.configuration(limit)).tryConsumeAndReturnRemaining(1));
 		return probe.isConsumed() ? Decision.ALLOWED : Decision.refused(probe.getNanosToWaitForRefill());
 	}
 
 	@Override
+	public void refund(String id, Limit limit) {
+		failClosed(() -> {
+			this.buckets.getProxy(id, () -> Buckets.configuration(limit)).addTokens(1);
+			return null;
+		});
+	}
+
+	@Override
 	public void reset(String id) {
-		this.buckets.removeProxy(id);
+		failClosed(() -> {
+			this.buckets.removeProxy(id);
+			return null;
+		});
+	}
+
+	/**
+	 * A bucket that cannot be read is a database outage, answered {@code 503} like any
+	 * other, never a request let through. Bucket4j's own exception may hide the driver's
+	 * (a failed rollback on a closed connection replaces it), so it is named here.
+	 */
+	private static <T> T failClosed(Supplier<T> operation) {
+		try {
+			return operation.get();
+		}
+		catch (BucketExceptions.BucketExecutionException ex) {
+			throw new DataAccessResourceFailureException("The rate-limit table cannot be reached", ex);
+		}
 	}
 
 	/**

@@ -35,6 +35,14 @@ class MemoryBucketStore implements BucketStore {
 	}
 
 	@Override
+	public void refund(String id, Limit limit) {
+		Entry entry = this.buckets.get(id);
+		if (entry != null) {
+			entry.bucket().addTokens(1);
+		}
+	}
+
+	@Override
 	public void reset(String id) {
 		this.buckets.remove(id);
 	}

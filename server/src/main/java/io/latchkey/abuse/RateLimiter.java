@@ -68,6 +68,14 @@ public class RateLimiter {
 		}
 	}
 
+	/**
+	 * Gives back the token a {@link #consume} took, for an attempt that turned out to be
+	 * legitimate: limits count before they check, so a success must not cost anything.
+	 */
+	public void refund(String purpose, String key) {
+		this.store.refund(this.fingerprints.bucketId(purpose, key), this.settings.limitFor(purpose));
+	}
+
 	/** Forgets a key, e.g. an account's failures after it signs in. */
 	public void reset(String purpose, String key) {
 		this.store.reset(this.fingerprints.bucketId(purpose, key));

@@ -67,7 +67,7 @@ class AuditCheckpoints {
 		this.encoder = encoder;
 		this.keys = keys;
 		this.properties = properties.getIfAvailable();
-		this.settings = settings.getIfAvailable(() -> new AuditSettings(null, null, null));
+		this.settings = settings.getIfAvailable(() -> new AuditSettings(null, null));
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import io.latchkey.audit.AuditEntry.ActorType;
 import io.latchkey.audit.AuditEntry.Outcome;
-import io.latchkey.shared.ClientAddress;
 import io.latchkey.shared.SecurityEvent;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -31,11 +30,8 @@ class AuditListener {
 
 	private final AuditLog log;
 
-	private final ClientAddress clientAddress;
-
-	AuditListener(AuditLog log, AuditSettings settings) {
+	AuditListener(AuditLog log) {
 		this.log = log;
-		this.clientAddress = new ClientAddress(settings.trustedProxies());
 	}
 
 	@EventListener
@@ -97,7 +93,7 @@ class AuditListener {
 		AuditEntry located = entry;
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
-			located = located.from((located.clientIp() != null) ? located.clientIp() : this.clientAddress.of(request),
+			located = located.from((located.clientIp() != null) ? located.clientIp() : request.getRemoteAddr(),
 					(located.userAgent() != null) ? located.userAgent() : request.getHeader(HttpHeaders.USER_AGENT));
 		}
 		if (located.actorType() == ActorType.SYSTEM) {

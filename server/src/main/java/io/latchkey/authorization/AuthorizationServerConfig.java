@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import io.latchkey.abuse.RateLimiter;
 import io.latchkey.authorization.store.RefreshTokenGrantGuard;
 import io.latchkey.shared.LatchkeyProperties;
 
@@ -51,7 +52,7 @@ class AuthorizationServerConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ClientSecrets clientSecrets,
-			RegisteredClientRepository clients, RefreshTokenGrantGuard refreshTokenGrantGuard,
+			RegisteredClientRepository clients, RefreshTokenGrantGuard refreshTokenGrantGuard, RateLimiter limiter,
 			ApplicationEventPublisher events, ObjectProvider<ProtocolEndpointsCustomizer> featureCustomizers) {
 		TokenEventsPublishingHandlers announcing = new TokenEventsPublishingHandlers(events);
 		http.oauth2AuthorizationServer((server) -> {
@@ -74,9 +75,12 @@ class AuthorizationServerConfig {
 							.filter(ClientSecretAuthenticationProvider.class::isInstance)
 							.map(ClientSecretAuthenticationProvider.class::cast)
 							.forEach((provider) -> provider.setPasswordEncoder(clientSecrets.encoder()));
+						providers.replaceAll((provider) -> (provider instanceof ClientSecretAuthenticationProvider)
+								? new ClientSecretGuard(provider, clients, limiter) : provider);
 						featureCustomizers.orderedStream()
 							.forEach((customizer) -> providers.replaceAll(customizer::clientAuthenticationProvider));
-					}));
+					})
+					.errorResponseHandler(new ClientAuthenticationFailureHandler()));
 			featureCustomizers.orderedStream().forEach((customizer) -> customizer.customize(server));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())

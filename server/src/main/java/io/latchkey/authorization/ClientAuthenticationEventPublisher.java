@@ -34,6 +34,10 @@ class ClientAuthenticationEventPublisher implements AuthenticationEventPublisher
 
 	@Override
 	public void publishAuthenticationFailure(AuthenticationException exception, Authentication authentication) {
+		if (exception instanceof ClientAuthenticationThrottledException) {
+			// No secret was checked; the limiter has published the refusal.
+			return;
+		}
 		if (exception instanceof OAuth2AuthenticationException
 				&& authentication instanceof OAuth2ClientAuthenticationToken) {
 			this.events.publishEvent(new AuthenticationFailureBadCredentialsEvent(authentication, exception));

@@ -2,7 +2,7 @@
  * Spring Authorization Server wiring: clients, keys, token customizers, the authorization
  * store and SMART metadata.
  */
-@ApplicationModule(allowedDependencies = { "shared", "identity" })
+@ApplicationModule(allowedDependencies = { "shared", "identity", "abuse" })
 @NullMarked
 package io.latchkey.authorization;
 

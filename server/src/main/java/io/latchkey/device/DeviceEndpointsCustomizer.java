@@ -74,7 +74,7 @@ class DeviceEndpointsCustomizer implements ProtocolEndpointsCustomizer {
 	@Override
 	public AuthenticationProvider tokenEndpointProvider(AuthenticationProvider provider) {
 		return (provider instanceof OAuth2DeviceCodeAuthenticationProvider)
-				? new DevicePollingGuard(provider, this.limiter) : provider;
+				? new DevicePollingGuard(provider, this.limiter, this.authorizations) : provider;
 	}
 
 	private void verificationProviders(List<AuthenticationProvider> providers) {

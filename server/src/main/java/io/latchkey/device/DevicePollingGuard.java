@@ -8,6 +8,9 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceCodeAuthenticationToken;
 
 /**
@@ -24,19 +27,27 @@ final class DevicePollingGuard implements AuthenticationProvider {
 
 	private static final String ERROR_URI = "https://datatracker.ietf.org/doc/html/rfc8628#section-3.5";
 
+	private static final OAuth2TokenType DEVICE_CODE = new OAuth2TokenType(OAuth2ParameterNames.DEVICE_CODE);
+
 	private final AuthenticationProvider delegate;
 
 	private final RateLimiter limiter;
 
-	DevicePollingGuard(AuthenticationProvider delegate, RateLimiter limiter) {
+	private final OAuth2AuthorizationService authorizations;
+
+	DevicePollingGuard(AuthenticationProvider delegate, RateLimiter limiter,
+			OAuth2AuthorizationService authorizations) {
 		this.delegate = delegate;
 		this.limiter = limiter;
+		this.authorizations = authorizations;
 	}
 
 	@Override
 	public @Nullable Authentication authenticate(Authentication authentication) {
 		OAuth2DeviceCodeAuthenticationToken request = (OAuth2DeviceCodeAuthenticationToken) authentication;
-		if (!this.limiter.consume(PURPOSE, Secrets.sha256Hex(request.getDeviceCode())).allowed()) {
+		// Only codes that exist get a bucket, so made-up ones cannot fill the table.
+		if (this.authorizations.findByToken(request.getDeviceCode(), DEVICE_CODE) != null
+				&& !this.limiter.consume(PURPOSE, Secrets.sha256Hex(request.getDeviceCode())).allowed()) {
 			throw new OAuth2AuthenticationException(new OAuth2Error(SLOW_DOWN, null, ERROR_URI));
 		}
 		return this.delegate.authenticate(authentication);

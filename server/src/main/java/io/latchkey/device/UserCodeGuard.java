@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import io.latchkey.abuse.RateLimiter;
 import io.latchkey.abuse.RateLimiter.Decision;
-import org.jspecify.annotations.Nullable;
+import io.latchkey.shared.ClientAddress;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -15,9 +15,11 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Limits guessing of user codes (RFC 8628 §5.1) around the library's verification
- * provider: every entry counts against the person's session and address, and every miss
- * against one budget shared by all, sized to a code's lifetime, which bounds the chance
- * that anyone hits any live code while it lives.
+ * provider: every entry counts against the person's session and address (IPv6 by /64),
+ * and every miss against one budget shared by all, sized to a code's lifetime, which
+ * bounds the chance that anyone hits any live code while it lives. A code has about 35
+ * bits, so unlike an invitation secret a right code is refused too once the shared budget
+ * is spent. No bucket is keyed by the code typed, so guesses create no rows.
  */
 final class UserCodeGuard implements AuthenticationProvider {
 
@@ -50,31 +52,32 @@ final class UserCodeGuard implements AuthenticationProvider {
 			address = details.getRemoteAddress();
 			session = (details.getSessionId() != null) ? details.getSessionId() : session;
 		}
-		Decision refused = firstRefused(this.limiter.consume(SESSION, session), this.limiter.consume(ADDRESS, address),
-				this.limiter.check(FAILURES, EVERYONE));
-		if (refused != null) {
-			this.events.publishEvent(new UserCodeRejected(principal.getName(), address, true, Instant.now()));
-			throw new UserCodeThrottledException(refused.retryAfter());
-		}
+		// Every budget is taken before the code is looked up, so parallel guesses get
+		// exactly the budget; a right code gives back its share of the global one.
+		refuseUnless(this.limiter.consume(SESSION, session), principal, address);
+		refuseUnless(this.limiter.consume(ADDRESS, ClientAddress.limitKey(address)), principal, address);
+		refuseUnless(this.limiter.consume(FAILURES, EVERYONE), principal, address);
 		try {
-			return this.delegate.authenticate(authentication);
+			Authentication result = this.delegate.authenticate(authentication);
+			this.limiter.refund(FAILURES, EVERYONE);
+			return result;
 		}
 		catch (OAuth2AuthenticationException ex) {
 			if (OAuth2ErrorCodes.INVALID_GRANT.equals(ex.getError().getErrorCode())) {
-				this.limiter.consume(FAILURES, EVERYONE);
 				this.events.publishEvent(new UserCodeRejected(principal.getName(), address, false, Instant.now()));
+			}
+			else {
+				this.limiter.refund(FAILURES, EVERYONE);
 			}
 			throw ex;
 		}
 	}
 
-	private static @Nullable Decision firstRefused(Decision... decisions) {
-		for (Decision decision : decisions) {
-			if (!decision.allowed()) {
-				return decision;
-			}
+	private void refuseUnless(Decision decision, Authentication principal, String address) {
+		if (!decision.allowed()) {
+			this.events.publishEvent(new UserCodeRejected(principal.getName(), address, true, Instant.now()));
+			throw new UserCodeThrottledException(decision.retryAfter());
 		}
-		return null;
 	}
 
 	@Override

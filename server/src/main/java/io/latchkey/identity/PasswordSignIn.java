@@ -12,45 +12,67 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Password sign-in for the login page and the session API: asks local accounts and the
- * directory in the configured order, and records every outcome with the source used. A
- * directory outage does not stop local accounts, and is never reported as a wrong
- * password.
+ * Password sign-in for the login page and the session API: takes the attempt from the
+ * {@link SignInLimits} budgets, asks local accounts and the directory in the configured
+ * order, and records every outcome with the source used. A directory outage does not stop
+ * local accounts; a wrong local password is answered as one even while the directory is
+ * down, and only a name no local account has gets "unavailable".
  */
 public class PasswordSignIn implements AuthenticationProvider {
 
 	private static final Log logger = LogFactory.getLog(PasswordSignIn.class);
 
+	private static final String UNKNOWN_ADDRESS = "unknown";
+
 	private final List<Source> sources;
+
+	private final SignInLimits limits;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	PasswordSignIn(List<Source> sources, ApplicationEventPublisher events, Clock clock) {
+	PasswordSignIn(List<Source> sources, SignInLimits limits, ApplicationEventPublisher events, Clock clock) {
 		this.sources = List.copyOf(sources);
+		this.limits = limits;
 		this.events = events;
 		this.clock = clock;
 	}
 
 	/**
-	 * Signs in with a login name and password; the result names the person by their
-	 * stable id.
+	 * Signs in with a login name and password from a client address; the result names the
+	 * person by their stable id.
+	 * @throws SignInThrottledException when a budget of attempts is spent
 	 */
-	public Authentication signIn(String username, String password) {
-		return authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+	public Authentication signIn(String username, String password, String address) {
+		UsernamePasswordAuthenticationToken request = UsernamePasswordAuthenticationToken.unauthenticated(username,
+				password);
+		request.setDetails(new WebAuthenticationDetails(address, null));
+		return authenticate(request);
 	}
 
 	@Override
 	public Authentication authenticate(Authentication request) {
+		String address = (request.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null) ? details.getRemoteAddress() : UNKNOWN_ADDRESS;
+		SignInLimits.Attempt attempt = this.limits.admit(request.getName(), address);
+		Authentication result = check(request);
+		this.limits.succeeded(attempt);
+		return result;
+	}
+
+	private Authentication check(Authentication request) {
 		DirectoryUnavailableException unavailable = null;
 		AuthenticationException refusal = null;
 		for (Source source : this.sources) {
@@ -83,8 +105,13 @@ public class PasswordSignIn implements AuthenticationProvider {
 				refusal = (refusal instanceof NotInMappedGroupException) ? refusal : ex;
 			}
 		}
-		AuthenticationException failure = (unavailable != null && !(refusal instanceof AccountStatusException))
-				? unavailable : refusal;
+		// Only a name that no local account has may depend on the directory; a wrong
+		// local password is a wrong password whatever state the directory is in.
+		boolean refusedByAnAccount = refusal != null && !(refusal instanceof UsernameNotFoundException);
+		AuthenticationException failure = (unavailable != null && !refusedByAnAccount) ? unavailable : refusal;
+		if (failure instanceof UsernameNotFoundException) {
+			failure = new BadCredentialsException("Bad credentials");
+		}
 		this.events.publishEvent(new StaffSignInFailed(usernameHash(request.getName()),
 				this.sources.stream().map(Source::name).toList(), reason(failure), this.clock.instant()));
 		throw (failure != null) ? failure : new AuthenticationServiceException("No account source is configured");

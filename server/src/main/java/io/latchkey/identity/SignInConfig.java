@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.latchkey.abuse.RateLimiter;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +22,12 @@ class SignInConfig {
 
 	@Bean
 	PasswordSignIn passwordSignIn(UserAccounts accounts, PasswordEncoder passwords, DirectorySettings directory,
-			ApplicationEventPublisher events) {
+			RateLimiter limiter, ApplicationEventPublisher events) {
 		DaoAuthenticationProvider local = new DaoAuthenticationProvider(new LocalAccountUserDetailsService(accounts));
 		local.setPasswordEncoder(passwords);
+		// PasswordSignIn must tell "no such local account" from "wrong password" to
+		// decide whether a directory outage matters; it hides the difference itself.
+		local.setHideUserNotFoundExceptions(false);
 		List<PasswordSignIn.Source> sources = new ArrayList<>();
 		sources.add(new PasswordSignIn.Source(SignedInPerson.LOCAL, false, local));
 		if (directory.enabled()) {
@@ -30,7 +35,7 @@ class SignInConfig {
 					DirectoryProviders.create(directory));
 			sources.add((directory.order() == DirectorySettings.Order.BEFORE_LOCAL) ? 0 : 1, ldap);
 		}
-		return new PasswordSignIn(sources, events, Clock.systemUTC());
+		return new PasswordSignIn(sources, new SignInLimits(limiter), events, Clock.systemUTC());
 	}
 
 }

@@ -1,7 +1,7 @@
 /**
  * People: local accounts, their passwords and roles, patient records.
  */
-@ApplicationModule(allowedDependencies = { "shared" })
+@ApplicationModule(allowedDependencies = { "shared", "abuse" })
 @NullMarked
 package io.latchkey.identity;
 

@@ -44,11 +44,18 @@ class RedemptionController {
 	@PostMapping("/api/invitation")
 	ResponseEntity<Map<String, Object>> redeem(HttpServletRequest request) throws IOException {
 		Origin origin = Origin.of(request);
-		this.throttle.count(origin.address());
+		RedemptionThrottle.Admission admission = this.throttle.admit(origin.address());
 		byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
 		Optional<RedemptionRequest> parsed = (body.length > MAX_BODY) ? Optional.empty()
 				: RedemptionRequest.parse(body, this.json);
-		Redeemed redeemed = this.redemption.redeem(parsed, origin);
+		Redeemed redeemed;
+		try {
+			redeemed = this.redemption.redeem(parsed, origin);
+		}
+		catch (InvalidInvitationException ex) {
+			admission.refuseIfGlobalSpent();
+			throw ex;
+		}
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("client_id", redeemed.clientId());
 		answer.put("code", redeemed.code().code());

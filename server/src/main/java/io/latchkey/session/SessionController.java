@@ -2,13 +2,11 @@ package io.latchkey.session;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 
 import io.latchkey.abuse.RateLimitExceededException;
-import io.latchkey.abuse.RateLimiter;
-import io.latchkey.abuse.RateLimiter.Decision;
 import io.latchkey.identity.PasswordSignIn;
+import io.latchkey.identity.SignInThrottledException;
 import io.latchkey.identity.SignedInPerson;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -17,9 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,29 +32,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/session")
 class SessionController {
 
-	/** The login page's limits, so guesses through either door count together. */
-	static final String ACCOUNT = "login-account";
-
-	static final String ADDRESS = "login-ip";
-
 	private final PasswordSignIn signIn;
 
 	private final SessionTokens tokens;
 
 	private final RevokedSessions revoked;
 
-	private final RateLimiter limiter;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock = Clock.systemUTC();
 
-	SessionController(PasswordSignIn signIn, SessionTokens tokens, RevokedSessions revoked, RateLimiter limiter,
+	SessionController(PasswordSignIn signIn, SessionTokens tokens, RevokedSessions revoked,
 			ApplicationEventPublisher events) {
 		this.signIn = signIn;
 		this.tokens = tokens;
 		this.revoked = revoked;
-		this.limiter = limiter;
 		this.events = events;
 	}
 
@@ -67,22 +55,15 @@ class SessionController {
 		if (body.username() == null || body.username().isBlank() || body.password() == null) {
 			throw new InvalidSignInRequestException();
 		}
-		String account = body.username().trim().toLowerCase(Locale.ROOT);
-		String address = request.getRemoteAddr();
-		refuseWhenThrottled(this.limiter.check(ADDRESS, address), this.limiter.check(ACCOUNT, account));
+		// The same budgets as the login page, so guesses through either door count
+		// together.
 		Authentication authentication;
 		try {
-			authentication = this.signIn.signIn(body.username(), body.password());
+			authentication = this.signIn.signIn(body.username(), body.password(), request.getRemoteAddr());
 		}
-		catch (AuthenticationException ex) {
-			// An unreachable directory or database is not a guess.
-			if (!(ex instanceof AuthenticationServiceException)) {
-				this.limiter.consume(ADDRESS, address);
-				this.limiter.consume(ACCOUNT, account);
-			}
-			throw ex;
+		catch (SignInThrottledException ex) {
+			throw new RateLimitExceededException("sign-in", ex.getRetryAfter());
 		}
-		this.limiter.reset(ACCOUNT, account);
 		SignedInPerson person = SignedInPerson.of(authentication);
 		String fingerprint = FingerprintCookie.newValue();
 		SessionTokens.Issued issued = this.tokens.issue(person, FingerprintCookie.context(fingerprint));
@@ -111,13 +92,6 @@ class SessionController {
 	private void revoke(Jwt token) {
 		Instant expiresAt = (token.getExpiresAt() != null) ? token.getExpiresAt() : this.clock.instant();
 		this.revoked.revoke(token.getId(), expiresAt);
-	}
-
-	private static void refuseWhenThrottled(Decision byAddress, Decision byAccount) {
-		Decision refusal = !byAddress.allowed() ? byAddress : (!byAccount.allowed() ? byAccount : null);
-		if (refusal != null) {
-			throw new RateLimitExceededException("sign-in", refusal.retryAfter());
-		}
 	}
 
 	private static ResponseEntity<Map<String, Object>> tokenResponse(SessionTokens.Issued issued,

@@ -21,11 +21,12 @@ class LoginPageController {
 	}
 
 	/**
-	 * Where {@link LoginThrottle} forwards a refused sign-in; the status is already 429.
+	 * Where {@link SignInFailureHandler} forwards a sign-in over its budget; the status
+	 * is already 429.
 	 */
 	@RequestMapping("/login/throttled")
 	String throttled(HttpServletRequest request, Model model) {
-		Object retryAfter = request.getAttribute(LoginThrottle.THROTTLED_ATTRIBUTE);
+		Object retryAfter = request.getAttribute(SignInFailureHandler.THROTTLED_ATTRIBUTE);
 		long minutes = (retryAfter instanceof Duration wait) ? Math.max(1, (wait.toSeconds() + 59) / 60) : 15;
 		model.addAttribute("throttled", "Too many failed sign-ins. Please wait " + minutes
 				+ ((minutes == 1) ? " minute" : " minutes") + " and try again.");

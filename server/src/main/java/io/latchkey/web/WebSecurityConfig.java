@@ -16,7 +16,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
@@ -28,7 +27,7 @@ class WebSecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, LoginThrottle loginThrottle,
+	SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http,
 			ObjectProvider<AuthenticationManagerResolver<HttpServletRequest>> bearerTokens,
 			OperationsSettings operations, ManagementPort managementPort) {
 		http.authorizeHttpRequests((authorize) -> authorize
@@ -43,7 +42,6 @@ class WebSecurityConfig {
 			.authenticated())
 			.formLogin((login) -> login.loginPage("/login").failureHandler(new SignInFailureHandler()))
 			.requestCache((cache) -> cache.requestCache(queryFreeRequestCache()))
-			.addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
 			.oauth2ResourceServer((resourceServer) -> {
 				// A feature may contribute the bearer-token check (first-party sessions
 				// do, to

@@ -1,15 +1,27 @@
 package io.latchkey.web;
 
+import java.util.List;
+
+import io.latchkey.shared.ClientAddress;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Limits on what any request may carry.
+ * Limits on what any request may carry, and whom to believe about where it came from.
  *
  * @param maxRequestBody the largest request body accepted anywhere; larger ones get 413
+ * @param trustedProxies CIDR blocks of the reverse proxies whose {@code X-Forwarded-For}
+ * and {@code X-Forwarded-Proto} are believed; from any other peer they are ignored
+ * (default: none)
  */
 @ConfigurationProperties("latchkey.web")
-record WebSettings(@DefaultValue("64KB") DataSize maxRequestBody) {
+record WebSettings(@DefaultValue("64KB") DataSize maxRequestBody, @Nullable List<String> trustedProxies) {
+
+	WebSettings {
+		trustedProxies = ClientAddress.cidrBlocks((trustedProxies != null) ? trustedProxies : List.of());
+	}
 
 }

@@ -1,7 +1,7 @@
 /**
  * Pages, security headers, request limits and error answers for Latchkey's own endpoints.
  */
-@ApplicationModule(allowedDependencies = { "shared", "abuse" })
+@ApplicationModule(allowedDependencies = { "shared", "abuse", "identity" })
 @NullMarked
 package io.latchkey.web;
 

@@ -3,6 +3,7 @@ package io.latchkey.device;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.latchkey.test.ServerTestSupport;
+import io.latchkey.test.TestDatabase;
 import io.latchkey.test.TestHttp.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -193,6 +194,36 @@ class DeviceCodeFlowTests extends ServerTestSupport {
 		assertThat(qr.header("Content-Type")).startsWith("image/svg+xml");
 		assertThat(qr.body()).startsWith("<svg").contains("<path").doesNotContain("<script");
 		assertThat(bad.status()).isEqualTo(400);
+	}
+
+	@Test
+	void madeUpDeviceCodesGetNoRateLimitBucket() throws Exception {
+		String clientId = publicClient();
+		long before = bucketRows();
+		for (int i = 0; i < 5; i++) {
+			Response guess = this.http.postForm("/oauth2/token", params("grant_type", DEVICE_GRANT, "device_code",
+					"made-up-device-code-" + IDS.incrementAndGet(), "client_id", clientId));
+			assertThat(error(guess)).isEqualTo("invalid_grant");
+		}
+		String repeated = "made-up-device-code-" + IDS.incrementAndGet();
+		for (int i = 0; i < 2; i++) {
+			assertThat(error(this.http.postForm("/oauth2/token",
+					params("grant_type", DEVICE_GRANT, "device_code", repeated, "client_id", clientId))))
+				.isEqualTo("invalid_grant");
+		}
+		assertThat(bucketRows()).isLessThanOrEqualTo(before);
+	}
+
+	/** Rows of the shared bucket table; on H2 buckets live in memory and this stays 0. */
+	private static long bucketRows() throws Exception {
+		if (!TestDatabase.isPostgres()) {
+			return 0;
+		}
+		try (var connection = TestDatabase.connect();
+				var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM abuse_bucket")) {
+			rows.next();
+			return rows.getLong(1);
+		}
 	}
 
 	private String publicClient() {

@@ -2,10 +2,12 @@ package io.latchkey.identity;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.latchkey.abuse.RateLimiter;
 import io.latchkey.authorization.JwtParts;
 import io.latchkey.test.AuthorizationCodeFlow;
 import io.latchkey.test.AuthorizationCodeFlow.Authorization;
@@ -44,6 +46,12 @@ class DirectoryFlowTests extends ServerTestSupport {
 
 	@Autowired
 	RecordedEvents events;
+
+	@Autowired
+	UserAccounts users;
+
+	@Autowired
+	RateLimiter limiter;
 
 	@DynamicPropertySource
 	static void directory(DynamicPropertyRegistry registry) {
@@ -138,6 +146,45 @@ class DirectoryFlowTests extends ServerTestSupport {
 			directory.restart();
 		}
 		assertThat(startSession("alice", TestDirectory.PASSWORDS.get("alice")).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aDirectoryOutageNeverLiftsTheLimits() {
+		String local = "outage-" + System.nanoTime();
+		this.users.create(new NewUserAccount(local, "the right local password", null, null, Set.of(), null));
+		directory.stop();
+		try {
+			Response page = formSignIn(this.http.withCookies(), local, "a wrong password");
+			assertThat(page.status()).isEqualTo(302);
+			assertThat(page.header("Location")).endsWith("/login?error");
+			for (int i = 1; i < 5; i++) {
+				Response api = startSession(local, "a wrong password");
+				assertThat(api.status()).isEqualTo(401);
+				assertThat(api.json().get("code").asString()).isEqualTo("invalid-credentials");
+			}
+			assertThat(startSession(local, "the right local password").status()).isEqualTo(429);
+
+			for (int i = 0; i < 5; i++) {
+				Response api = startSession("dave", "any password at all");
+				assertThat(api.status()).isEqualTo(503);
+				assertThat(api.json().get("code").asString()).isEqualTo("directory-unavailable");
+			}
+			Response refused = startSession("dave", TestDirectory.PASSWORDS.get("dave"));
+			assertThat(refused.status()).isEqualTo(429);
+			assertThat(refused.header("Retry-After")).isNotNull();
+		}
+		finally {
+			directory.restart();
+			forget("dave");
+		}
+	}
+
+	private void forget(String username) {
+		for (String address : List.of("127.0.0.1", "0:0:0:0::/64")) {
+			this.limiter.reset(SignInLimits.ACCOUNT_AT_ADDRESS, username + " " + address);
+			this.limiter.reset(SignInLimits.ADDRESS, address);
+		}
+		this.limiter.reset(SignInLimits.ACCOUNT, username);
 	}
 
 	private Response startSession(String username, String password) {

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -257,7 +258,7 @@ class DirectorySignInTests {
 		PasswordSignIn signIn = new PasswordSignIn(
 				List.of(new PasswordSignIn.Source("local", false, new NoLocalAccounts()),
 						new PasswordSignIn.Source(settings.name(), true, DirectoryProviders.create(settings))),
-				this.events::add, Clock.systemUTC());
+				new Unlimited(), this.events::add, Clock.systemUTC());
 		return signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
 	}
 
@@ -330,13 +331,31 @@ class DirectorySignInTests {
 		}
 	}
 
+	/** No budgets: these tests are about the directory's answers, not about limits. */
+	private static final class Unlimited extends SignInLimits {
+
+		Unlimited() {
+			super(null);
+		}
+
+		@Override
+		Attempt admit(String username, String address) {
+			return new Attempt(username, address);
+		}
+
+		@Override
+		void succeeded(Attempt attempt) {
+		}
+
+	}
+
 	/** Local accounts with nobody in them, so the directory decides. */
 	private static final class NoLocalAccounts
 			implements org.springframework.security.authentication.AuthenticationProvider {
 
 		@Override
 		public Authentication authenticate(Authentication authentication) {
-			throw new BadCredentialsException("Bad credentials");
+			throw new UsernameNotFoundException("no local account");
 		}
 
 		@Override

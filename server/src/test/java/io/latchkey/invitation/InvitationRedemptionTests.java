@@ -8,6 +8,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.latchkey.abuse.RateLimiter;
 
 import io.latchkey.test.Node;
 import io.latchkey.test.Pkce;
@@ -17,6 +20,8 @@ import io.latchkey.test.TestHttp.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static io.latchkey.test.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the same challenge and only briefly, expiry by the clock, rate limits.
  */
 class InvitationRedemptionTests extends InvitationTestSupport {
+
+	@Autowired
+	RateLimiter limiter;
 
 	@Test
 	void everyFailureGetsTheSameAnswer() {
@@ -158,6 +166,50 @@ class InvitationRedemptionTests extends InvitationTestSupport {
 		assertThat(throttled.status()).isEqualTo(429);
 		assertThat(Long.parseLong(throttled.header("Retry-After"))).isPositive();
 		assertThat(throttled.json().get("code").asString()).isEqualTo("rate-limited");
+	}
+
+	@Test
+	void theRightMostAddressThatIsNotATrustedProxyIsCounted() {
+		String client = randomAddress();
+		for (int i = 0; i < ADDRESS_LIMIT; i++) {
+			assertThat(redeemFrom(this.http, client, secret("AAAAAAAAAAAAAAAAAAAAAAAA")).status()).isEqualTo(400);
+		}
+
+		assertThat(redeemFrom(this.http, "203.0.113.9, " + client, secret("AAAAAAAAAAAAAAAAAAAAAAAA")).status())
+			.isEqualTo(429);
+		assertThat(redeemFrom(this.http, client + ", " + randomAddress(), secret("AAAAAAAAAAAAAAAAAAAAAAAA")).status())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void ipv6AddressesInOneSlash64ShareABudget() {
+		String network = "2001:db8:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000)) + ":7:";
+		for (int i = 0; i < ADDRESS_LIMIT; i++) {
+			String address = network + Integer.toHexString(1 + i) + "::" + Integer.toHexString(i);
+			assertThat(redeemFrom(this.http, address, secret("AAAAAAAAAAAAAAAAAAAAAAAA")).status()).isEqualTo(400);
+		}
+
+		assertThat(redeemFrom(this.http, network + "ffff::1", secret(newSecret())).status()).isEqualTo(429);
+		assertThat(redeemFrom(this.http, "2001:db8:1:8::1", secret("AAAAAAAAAAAAAAAAAAAAAAAA")).status())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void whenEveryoneTogetherHasSpentTheGlobalBudgetOnlyTheRightSecretStillWorks() {
+		String secret = newSecret();
+		try {
+			for (int i = 0; i < 100_000 && this.limiter.consume(RedemptionThrottle.GLOBAL, "all").allowed(); i++) {
+				// A botnet spending the budget.
+			}
+
+			Response wrong = redeem(secret("AAAAAAAAAAAAAAAAAAAAAAAA"));
+			assertThat(wrong.status()).isEqualTo(429);
+			assertThat(wrong.header("Retry-After")).isNotNull();
+			assertThat(redeem(secret(secret)).status()).isEqualTo(200);
+		}
+		finally {
+			this.limiter.reset(RedemptionThrottle.GLOBAL, "all");
+		}
 	}
 
 	private String newSecret() {

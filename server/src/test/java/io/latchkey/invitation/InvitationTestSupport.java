@@ -68,6 +68,11 @@ abstract class InvitationTestSupport extends ServerTestSupport {
 		registry.add("latchkey.delivery.sms.api-key", () -> SMS_KEY);
 		registry.add("latchkey.abuse.limits.invitation-ip.capacity", () -> ADDRESS_LIMIT);
 		registry.add("latchkey.abuse.limits.invitation-ip.period", () -> "PT15M");
+		// Refilled slowly, so that a test that spends it sees it spent.
+		registry.add("latchkey.abuse.limits.invitation-global.capacity", () -> 10000);
+		registry.add("latchkey.abuse.limits.invitation-global.period", () -> "P1D");
+		// The tests stand in for a reverse proxy on loopback that names each client.
+		registry.add("latchkey.web.trusted-proxies", () -> "127.0.0.1/32,::1/128");
 	}
 
 	@BeforeEach

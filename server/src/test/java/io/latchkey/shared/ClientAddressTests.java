@@ -9,52 +9,33 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class ClientAddressTests {
 
-	private final ClientAddress behindProxies = new ClientAddress(List.of("10.0.0.0/8", "192.0.2.10", "2001:db8::/32"));
-
 	@Test
-	void withoutTrustedProxiesTheHeaderIsIgnored() {
-		ClientAddress direct = new ClientAddress(List.of());
-
-		assertThat(direct.resolve("198.51.100.4", List.of("203.0.113.7"))).isEqualTo("198.51.100.4");
+	void ipv6AddressesInOneSlash64ShareALimitKey() {
+		assertThat(ClientAddress.limitKey("2001:db8:1:2::1")).isEqualTo("2001:db8:1:2::/64")
+			.isEqualTo(ClientAddress.limitKey("2001:0db8:0001:0002:ffff:ffff:ffff:ffff"))
+			.isEqualTo(ClientAddress.limitKey("[2001:db8:1:2:abcd::7]"));
+		assertThat(ClientAddress.limitKey("2001:db8:1:3::1")).isEqualTo("2001:db8:1:3::/64");
+		assertThat(ClientAddress.limitKey("0:0:0:0:0:0:0:1")).isEqualTo("0:0:0:0::/64");
 	}
 
 	@Test
-	void headerFromAnUntrustedPeerIsIgnored() {
-		assertThat(this.behindProxies.resolve("198.51.100.4", List.of("203.0.113.7"))).isEqualTo("198.51.100.4");
+	void ipv4AddressesAndAnythingElseAreTheirOwnKey() {
+		assertThat(ClientAddress.limitKey("198.51.100.4")).isEqualTo("198.51.100.4");
+		assertThat(ClientAddress.limitKey("198.51.100.5")).isEqualTo("198.51.100.5");
+		assertThat(ClientAddress.limitKey("unknown")).isEqualTo("unknown");
 	}
 
 	@Test
-	void trustedPeerYieldsTheRightMostUntrustedAddress() {
-		assertThat(this.behindProxies.resolve("10.1.2.3", List.of("1.1.1.1, 203.0.113.7, 192.0.2.10")))
-			.isEqualTo("203.0.113.7");
-		assertThat(this.behindProxies.resolve("10.1.2.3", List.of("1.1.1.1", "203.0.113.7"))).isEqualTo("203.0.113.7");
-	}
-
-	@Test
-	void onlyTrustedHopsYieldTheLeftMostOne() {
-		assertThat(this.behindProxies.resolve("10.1.2.3", List.of("10.9.9.9, 192.0.2.10"))).isEqualTo("10.9.9.9");
-		assertThat(this.behindProxies.resolve("10.1.2.3", List.of())).isEqualTo("10.1.2.3");
-	}
-
-	@Test
-	void garbageStopsAtTheLastTrustedProxy() {
-		assertThat(this.behindProxies.resolve("10.1.2.3", List.of("203.0.113.7, evil.example.com")))
-			.isEqualTo("10.1.2.3");
-		assertThat(this.behindProxies.resolve("10.1.2.3", List.of("unknown"))).isEqualTo("10.1.2.3");
-	}
-
-	@Test
-	void portsAndIpv6AreUnderstood() {
-		assertThat(this.behindProxies.resolve("2001:db8::1", List.of("[2001:db9::5]:443")))
-			.isEqualTo("2001:db9:0:0:0:0:0:5");
-		assertThat(this.behindProxies.resolve("10.1.2.3", List.of("203.0.113.7:51000"))).isEqualTo("203.0.113.7");
+	void trustedProxiesAreWrittenAsCidrBlocks() {
+		assertThat(ClientAddress.cidrBlocks(List.of("10.0.0.0/8", " 192.0.2.10", "2001:db8::/32")))
+			.containsExactly("10.0.0.0/8", "192.0.2.10/32", "2001:db8:0:0:0:0:0:0/32");
 	}
 
 	@Test
 	void settingsThatAreNotCidrBlocksAreRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ClientAddress(List.of("proxy.example.com")));
-		assertThatIllegalArgumentException().isThrownBy(() -> new ClientAddress(List.of("10.0.0.0/33")));
-		assertThatIllegalArgumentException().isThrownBy(() -> new ClientAddress(List.of("10.0.0.0/x")));
+		assertThatIllegalArgumentException().isThrownBy(() -> ClientAddress.cidrBlocks(List.of("proxy.example.com")));
+		assertThatIllegalArgumentException().isThrownBy(() -> ClientAddress.cidrBlocks(List.of("10.0.0.0/33")));
+		assertThatIllegalArgumentException().isThrownBy(() -> ClientAddress.cidrBlocks(List.of("10.0.0.0/x")));
 	}
 
 }
