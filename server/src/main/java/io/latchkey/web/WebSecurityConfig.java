@@ -1,6 +1,7 @@
 package io.latchkey.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +11,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -20,6 +23,8 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfig {
+
+	private static final BearerTokenResolver API_BEARER_TOKENS = new DefaultBearerTokenResolver();
 
 	@Bean
 	@Order(2)
@@ -38,9 +43,10 @@ class WebSecurityConfig {
 			.requestCache((cache) -> cache.requestCache(queryFreeRequestCache()))
 			.addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
 			.oauth2ResourceServer((resourceServer) -> {
+				resourceServer.bearerTokenResolver(WebSecurityConfig::apiBearerToken);
 				// A feature may contribute the bearer-token check (first-party sessions
-				// do, to
-				// require their fingerprint cookie); otherwise plain JWT validation.
+				// do, to require their fingerprint cookie); otherwise plain JWT
+				// validation.
 				AuthenticationManagerResolver<HttpServletRequest> resolver = bearerTokens.getIfAvailable();
 				if (resolver != null) {
 					resourceServer.authenticationManagerResolver(resolver);
@@ -51,6 +57,19 @@ class WebSecurityConfig {
 			})
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(WebSecurityConfig::cannotBeForged));
 		return http.build();
+	}
+
+	/**
+	 * Bearer tokens count only on Latchkey's APIs. Pages, the consent page and the device
+	 * pages ignore the header, so no token of any kind signs a person in there: people
+	 * sign in on the login page.
+	 */
+	private static @Nullable String apiBearerToken(HttpServletRequest request) {
+		return isApi(request) ? API_BEARER_TOKENS.resolve(request) : null;
+	}
+
+	private static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
 	/**
@@ -66,14 +85,14 @@ class WebSecurityConfig {
 	}
 
 	/**
-	 * Cross-site request forgery rides on credentials the browser adds by itself. A
-	 * bearer token is never added by the browser, and an API call without a session
-	 * cookie carries no credential to ride on; the sign-in form keeps its token (login
-	 * CSRF).
+	 * Cross-site request forgery rides on credentials the browser adds by itself. An API
+	 * call authenticates with its bearer token, which the browser never adds, or without
+	 * a session cookie carries no credential to ride on. Pages ignore bearer tokens, so
+	 * there the header exempts nothing; the sign-in form keeps its token (login CSRF).
 	 */
 	private static boolean cannotBeForged(HttpServletRequest request) {
-		return request.getHeader(HttpHeaders.AUTHORIZATION) != null
-				|| (request.getRequestURI().startsWith("/api/") && request.getRequestedSessionId() == null);
+		return isApi(request)
+				&& (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getRequestedSessionId() == null);
 	}
 
 }
