@@ -7,6 +7,7 @@ import io.latchkey.audit.AuditEntry.ActorType;
 import io.latchkey.audit.AuditEntry.Outcome;
 import io.latchkey.authorization.ClientDeleted;
 import io.latchkey.authorization.ClientRegistered;
+import io.latchkey.authorization.ConsentRevoked;
 import io.latchkey.authorization.RefreshTokenReuseDetected;
 import io.latchkey.authorization.SigningKeyRotated;
 import io.latchkey.authorization.TokenRevoked;
@@ -108,6 +109,13 @@ class AuditListener {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ClientDeleted event) {
 		record(AuditEntry.of("client.deleted", Outcome.SUCCESS, event.at()).subject(event.clientId()));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ConsentRevoked event) {
+		record(AuditEntry.of("consent.revoked", Outcome.SUCCESS, event.at())
+			.subject(event.principalName())
+			.detail(Map.of("client_id", event.clientId())));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

@@ -54,8 +54,8 @@ class AuthorizationServerConfig {
 	@Order(1)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ClientSecrets clientSecrets,
 			RegisteredClientRepository clients, RefreshTokenGrantGuard refreshTokenGrantGuard,
-			AuthorizationServerSettings settings, ApplicationEventPublisher events,
-			ObjectProvider<ProtocolEndpointsCustomizer> featureCustomizers) {
+			PrivilegedScopeGuard privilegedScopeGuard, AuthorizationServerSettings settings,
+			ApplicationEventPublisher events, ObjectProvider<ProtocolEndpointsCustomizer> featureCustomizers) {
 		TokenEventsPublishingHandlers announcing = new TokenEventsPublishingHandlers(events);
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -67,6 +67,7 @@ class AuthorizationServerConfig {
 						providers.replaceAll(refreshTokenGrantGuard::guard);
 						featureCustomizers.orderedStream()
 							.forEach((customizer) -> providers.replaceAll(customizer::tokenEndpointProvider));
+						providers.replaceAll(privilegedScopeGuard::guard);
 					}))
 				.tokenRevocationEndpoint((endpoint) -> endpoint.revocationResponseHandler(announcing.tokenRevoked()))
 				.clientAuthentication((authentication) -> authentication
