@@ -80,7 +80,7 @@ class PrivilegedScopeGuard {
 	 * authorized scopes, so those are narrowed where they are stored.
 	 */
 	private void narrowStored(@Nullable OAuth2Authorization authorization, @Nullable RegisteredClient client) {
-		if (authorization == null || !isPersonal(authorization, client)) {
+		if (authorization == null || !holdsPrivilegedScopes(authorization, client)) {
 			return;
 		}
 		Set<String> grantable = grantable(authorization);
@@ -96,7 +96,7 @@ class PrivilegedScopeGuard {
 	private Authentication narrowRequest(OAuth2RefreshTokenAuthenticationToken refresh) {
 		OAuth2Authorization authorization = this.authorizations.findByToken(refresh.getRefreshToken(),
 				OAuth2TokenType.REFRESH_TOKEN);
-		if (authorization == null || !isPersonal(authorization, client(refresh.getPrincipal()))) {
+		if (authorization == null || !holdsPrivilegedScopes(authorization, client(refresh.getPrincipal()))) {
 			return refresh;
 		}
 		Set<String> withheld = new HashSet<>(authorization.getAuthorizedScopes());
@@ -135,8 +135,13 @@ class PrivilegedScopeGuard {
 		return PrivilegedScopes.grantable(scopes, roles);
 	}
 
-	private static boolean isPersonal(OAuth2Authorization authorization, @Nullable RegisteredClient client) {
-		return client != null && client.getId().equals(authorization.getRegisteredClientId())
+	/**
+	 * Whether the authorization is a person's grant to this client that holds a scope
+	 * needing a role.
+	 */
+	private static boolean holdsPrivilegedScopes(OAuth2Authorization authorization, @Nullable RegisteredClient client) {
+		return PrivilegedScopes.anyIn(authorization.getAuthorizedScopes()) && client != null
+				&& client.getId().equals(authorization.getRegisteredClientId())
 				&& !AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType());
 	}
 

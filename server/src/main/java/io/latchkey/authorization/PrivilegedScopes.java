@@ -21,6 +21,11 @@ final class PrivilegedScopes {
 	private PrivilegedScopes() {
 	}
 
+	/** Whether any of the scopes needs a role. */
+	static boolean anyIn(Set<String> scopes) {
+		return scopes.contains(ADMIN_SCOPE) || scopes.contains(IdentityClaimsCustomizer.ROLES_SCOPE);
+	}
+
 	/** The requested scopes without those the person's roles do not allow. */
 	static Set<String> grantable(Set<String> scopes, Collection<String> roles) {
 		Set<String> grantable = new LinkedHashSet<>(scopes);
