@@ -44,9 +44,8 @@ class WebSecurityConfig {
 			.addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
 			.oauth2ResourceServer((resourceServer) -> {
 				resourceServer.bearerTokenResolver(WebSecurityConfig::apiBearerToken);
-				// A feature may contribute the bearer-token check (first-party sessions
-				// do, to require their fingerprint cookie); otherwise plain JWT
-				// validation.
+				// A feature may contribute the bearer-token check (sessions do, to
+				// require their fingerprint cookie); otherwise plain JWT validation.
 				AuthenticationManagerResolver<HttpServletRequest> resolver = bearerTokens.getIfAvailable();
 				if (resolver != null) {
 					resourceServer.authenticationManagerResolver(resolver);

@@ -16,6 +16,9 @@ import io.latchkey.test.TestHttp.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static io.latchkey.test.AuthorizationCodeFlow.DEMO_CLIENT;
 import static io.latchkey.test.AuthorizationCodeFlow.DEMO_REDIRECT_URI;
 import static io.latchkey.test.TestHttp.bearer;
@@ -37,6 +40,9 @@ class PrivilegedScopeTests extends ServerTestSupport {
 	private static final AtomicInteger IDS = new AtomicInteger();
 
 	private final Map<String, String> userIds = new ConcurrentHashMap<>();
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void aPatientSigningInToAClientRegisteredForTheAdminScopeGetsATokenTheAdminApiRefuses() {
@@ -80,6 +86,24 @@ class PrivilegedScopeTests extends ServerTestSupport {
 		assertThat(scopes(tokens.json())).contains("latchkey:admin", "roles");
 		assertThat(JwtParts.claims(tokens.accessToken()).get("roles").get(0).asString()).isEqualTo("admin");
 		assertThat(this.http.get(ADMIN_API, "Authorization", bearer(tokens.accessToken())).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aRefreshAfterTheAdminRoleWasTakenAwayCarriesNoAdminScope() {
+		String clientId = patientApp(false);
+		String former = person("admin");
+		AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.http);
+		Tokens tokens = Tokens
+			.of(flow.exchange(flow.authorize(clientId, DEMO_REDIRECT_URI, PRIVILEGED, former, PASSWORD)));
+		assertThat(scopes(tokens.json())).contains("latchkey:admin");
+
+		this.jdbc.sql("UPDATE latchkey_user SET roles = ? WHERE username = ?").params("patient", former).update();
+		Response refreshed = flow.refresh(clientId, tokens.refreshToken());
+
+		assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+		assertThat(scopes(refreshed.json())).contains("patient/*.rs").doesNotContain("latchkey:admin", "roles");
+		assertThat(this.http.get(ADMIN_API, "Authorization", bearer(refreshed.json().get("access_token").asString()))
+			.status()).isEqualTo(403);
 	}
 
 	@Test
