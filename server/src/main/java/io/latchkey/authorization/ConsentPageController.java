@@ -31,13 +31,13 @@ class ConsentPageController {
 
 	private final OAuth2AuthorizationConsentService consents;
 
-	private final PrivilegedScopeGuard privilegedScopes;
+	private final GrantableScopes grantableScopes;
 
 	ConsentPageController(RegisteredClientRepository clients, OAuth2AuthorizationConsentService consents,
-			PrivilegedScopeGuard privilegedScopes) {
+			GrantableScopes grantableScopes) {
 		this.clients = clients;
 		this.consents = consents;
-		this.privilegedScopes = privilegedScopes;
+		this.grantableScopes = grantableScopes;
 	}
 
 	@GetMapping("/oauth2/consent")
@@ -52,7 +52,7 @@ class ConsentPageController {
 		Set<String> toApprove = new LinkedHashSet<>();
 		Set<String> alreadyApproved = new LinkedHashSet<>();
 		// Scopes the person's roles do not allow are never granted, so not offered.
-		Set<String> requestedScopes = this.privilegedScopes.grantable(
+		Set<String> requestedScopes = this.grantableScopes.of(
 				Arrays.stream(scope.split(" "))
 					.filter((s) -> !s.isBlank())
 					.collect(Collectors.toCollection(LinkedHashSet::new)),

@@ -3,11 +3,8 @@ package io.latchkey.authorization;
 import java.security.Principal;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
-import io.latchkey.identity.SignedInPerson;
-import io.latchkey.identity.UserAccounts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -43,11 +40,11 @@ class PrivilegedScopeGuard {
 
 	private final OAuth2AuthorizationService authorizations;
 
-	private final UserAccounts users;
+	private final GrantableScopes grantableScopes;
 
-	PrivilegedScopeGuard(OAuth2AuthorizationService authorizations, UserAccounts users) {
+	PrivilegedScopeGuard(OAuth2AuthorizationService authorizations, GrantableScopes grantableScopes) {
 		this.authorizations = authorizations;
-		this.users = users;
+		this.grantableScopes = grantableScopes;
 	}
 
 	/**
@@ -120,19 +117,8 @@ class PrivilegedScopeGuard {
 	}
 
 	private Set<String> grantable(OAuth2Authorization authorization) {
-		return grantable(authorization.getAuthorizedScopes(), authorization.getPrincipalName(),
+		return this.grantableScopes.of(authorization.getAuthorizedScopes(), authorization.getPrincipalName(),
 				authorization.getAttribute(Principal.class.getName()));
-	}
-
-	/**
-	 * The scopes the person may be granted: by a local account's roles as they are now,
-	 * or a directory person's as the group mapping gave them at sign-in.
-	 */
-	Set<String> grantable(Set<String> scopes, String principalName, @Nullable Authentication principal) {
-		List<String> roles = this.users.findByUsername(principalName)
-			.map((account) -> List.copyOf(account.roles()))
-			.orElseGet(() -> (principal != null) ? SignedInPerson.roles(principal) : List.of());
-		return PrivilegedScopes.grantable(scopes, roles);
 	}
 
 	/**

@@ -142,7 +142,9 @@ class DeviceCodeFlowTests extends ServerTestSupport {
 		DeviceClients.publicClient(clientId).scopes("patient/*.rs", "latchkey:admin").register(this.http, adminToken());
 		PersonAtBrowser person = person();
 		JsonNode device = authorize(clientId, "patient/*.rs latchkey:admin").json();
-		person.approve(person.open(device.get("verification_uri_complete").asString()));
+		Response confirmation = person.open(device.get("verification_uri_complete").asString());
+		assertThat(confirmation.body()).contains("patient/*.rs").doesNotContain("latchkey:admin");
+		person.approve(confirmation);
 
 		Thread.sleep(1100);
 		Response tokens = poll(clientId, device);
