@@ -51,10 +51,13 @@ class ClientAdminController {
 	ResponseEntity<CreatedClient> create(@RequestBody CreateClientRequest request) {
 		ClientType type = request.clientType();
 		String clientId = (request.clientId() != null) ? request.clientId() : Secrets.random(12);
+		List<String> grantTypes = orEmpty(request.grantTypes());
+		boolean requireConsent = (request.requireConsent() != null) ? request.requireConsent()
+				: ClientRegistration.requiresConsentByDefault(grantTypes);
 		ClientRegistration registration = new ClientRegistration(clientId, request.clientName(), type,
-				orEmpty(request.redirectUris()), orEmpty(request.grantTypes()),
+				orEmpty(request.redirectUris()), grantTypes,
 				(request.scopes() != null) ? Set.copyOf(request.scopes()) : Set.of(), request.tokenEndpointAuthMethod(),
-				Boolean.TRUE.equals(request.requireConsent()), request.lifetimes(), request.mutualTls());
+				requireConsent, request.lifetimes(), request.mutualTls());
 		String secret = (type == ClientType.CONFIDENTIAL && !ClientRegistrations.usesCertificate(registration))
 				? this.secrets.generate() : null;
 		this.registrations.register(registration, secret);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.latchkey.authorization.ClientConsents;
 import io.latchkey.identity.NewUserAccount;
 import io.latchkey.identity.PasswordLimits;
 import io.latchkey.identity.UserAccount;
@@ -34,8 +35,11 @@ class UserAdminController {
 
 	private final UserAccounts users;
 
-	UserAdminController(UserAccounts users) {
+	private final ClientConsents consents;
+
+	UserAdminController(UserAccounts users, ClientConsents consents) {
 		this.users = users;
+		this.consents = consents;
 	}
 
 	@PostMapping
@@ -55,6 +59,19 @@ class UserAdminController {
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		if (!this.users.delete(id)) {
 			throw new NotFoundException("user");
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * Withdraws the consent the person gave the client, so that its next authorization
+	 * request asks them again.
+	 */
+	@DeleteMapping("/{id}/consents/{clientId}")
+	ResponseEntity<Void> revokeConsent(@PathVariable UUID id, @PathVariable String clientId) {
+		UserAccount user = this.users.findById(id).orElseThrow(() -> new NotFoundException("user"));
+		if (!this.consents.revoke(clientId, user.username())) {
+			throw new NotFoundException("consent");
 		}
 		return ResponseEntity.noContent().build();
 	}

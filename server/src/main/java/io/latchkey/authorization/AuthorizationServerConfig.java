@@ -32,6 +32,8 @@ import org.springframework.security.oauth2.server.authorization.token.JwtGenerat
 import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -53,6 +55,7 @@ class AuthorizationServerConfig {
 	@Order(1)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ClientSecrets clientSecrets,
 			RegisteredClientRepository clients, RefreshTokenGrantGuard refreshTokenGrantGuard, RateLimiter limiter,
+			PrivilegedScopeGuard privilegedScopeGuard, AuthorizationServerSettings settings,
 			ApplicationEventPublisher events, ObjectProvider<ProtocolEndpointsCustomizer> featureCustomizers) {
 		TokenEventsPublishingHandlers announcing = new TokenEventsPublishingHandlers(events);
 		http.oauth2AuthorizationServer((server) -> {
@@ -65,6 +68,7 @@ class AuthorizationServerConfig {
 						providers.replaceAll(refreshTokenGrantGuard::guard);
 						featureCustomizers.orderedStream()
 							.forEach((customizer) -> providers.replaceAll(customizer::tokenEndpointProvider));
+						providers.replaceAll(privilegedScopeGuard::guard);
 					}))
 				.tokenRevocationEndpoint((endpoint) -> endpoint.revocationResponseHandler(announcing.tokenRevoked()))
 				.clientAuthentication((authentication) -> authentication
@@ -88,8 +92,21 @@ class AuthorizationServerConfig {
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new InvalidClientEntryPoint(), clientAuthenticatedEndpoints())
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browserRequests()))
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.bearerTokenResolver(userInfoBearerToken(settings.getOidcUserInfoEndpoint()))
+				.jwt(Customizer.withDefaults()));
 		return http.build();
+	}
+
+	/**
+	 * Of the protocol endpoints only UserInfo takes a bearer token (an access token,
+	 * which the library looks up). Everywhere else the header is ignored, so no token of
+	 * any kind signs a person in at the authorization or device verification endpoint.
+	 */
+	private static BearerTokenResolver userInfoBearerToken(String userInfoEndpoint) {
+		RequestMatcher userInfo = PathPatternRequestMatcher.withDefaults().matcher(userInfoEndpoint);
+		DefaultBearerTokenResolver bearerTokens = new DefaultBearerTokenResolver();
+		return (request) -> userInfo.matches(request) ? bearerTokens.resolve(request) : null;
 	}
 
 	private static RequestMatcher clientAuthenticatedEndpoints() {

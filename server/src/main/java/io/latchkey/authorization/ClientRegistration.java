@@ -46,6 +46,16 @@ public record ClientRegistration(String clientId, String clientName, ClientType 
 				List.of("authorization_code", "refresh_token"), scopes, null, true, TokenLifetimes.DEFAULTS);
 	}
 
+	/**
+	 * Whether people are asked when nobody said: yes for every client a person signs in
+	 * to (the authorization-code and device grants), so a first-party app skips the
+	 * question only when registered with {@code require_consent: false}.
+	 */
+	public static boolean requiresConsentByDefault(List<String> grantTypes) {
+		return grantTypes.contains("authorization_code")
+				|| grantTypes.contains("urn:ietf:params:oauth:grant-type:device_code");
+	}
+
 	/** Whether a client is public or confidential (RFC 6749 §2.1). */
 	public enum ClientType {
 

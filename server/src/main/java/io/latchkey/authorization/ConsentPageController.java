@@ -4,8 +4,10 @@ import java.security.Principal;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -29,9 +31,13 @@ class ConsentPageController {
 
 	private final OAuth2AuthorizationConsentService consents;
 
-	ConsentPageController(RegisteredClientRepository clients, OAuth2AuthorizationConsentService consents) {
+	private final GrantableScopes grantableScopes;
+
+	ConsentPageController(RegisteredClientRepository clients, OAuth2AuthorizationConsentService consents,
+			GrantableScopes grantableScopes) {
 		this.clients = clients;
 		this.consents = consents;
+		this.grantableScopes = grantableScopes;
 	}
 
 	@GetMapping("/oauth2/consent")
@@ -45,7 +51,13 @@ class ConsentPageController {
 		Set<String> granted = (previous != null) ? previous.getScopes() : Set.of();
 		Set<String> toApprove = new LinkedHashSet<>();
 		Set<String> alreadyApproved = new LinkedHashSet<>();
-		for (String requested : Arrays.stream(scope.split(" ")).filter((s) -> !s.isBlank()).toList()) {
+		// Scopes the person's roles do not allow are never granted, so not offered.
+		Set<String> requestedScopes = this.grantableScopes.of(
+				Arrays.stream(scope.split(" "))
+					.filter((s) -> !s.isBlank())
+					.collect(Collectors.toCollection(LinkedHashSet::new)),
+				principal.getName(), (principal instanceof Authentication authentication) ? authentication : null);
+		for (String requested : requestedScopes) {
 			if (OidcScopes.OPENID.equals(requested)) {
 				continue;
 			}

@@ -2,12 +2,16 @@ package io.latchkey.device;
 
 import java.security.Principal;
 import java.util.Arrays;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import io.latchkey.authorization.GrantableScopes;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -43,9 +47,13 @@ class DevicePagesController {
 
 	private final OAuth2AuthorizationService authorizations;
 
-	DevicePagesController(RegisteredClientRepository clients, OAuth2AuthorizationService authorizations) {
+	private final GrantableScopes grantableScopes;
+
+	DevicePagesController(RegisteredClientRepository clients, OAuth2AuthorizationService authorizations,
+			GrantableScopes grantableScopes) {
 		this.clients = clients;
 		this.authorizations = authorizations;
+		this.grantableScopes = grantableScopes;
 	}
 
 	/**
@@ -78,7 +86,12 @@ class DevicePagesController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
 		String deviceAddress = authorization.getAttribute(DeviceAuthorizationResponseHandler.DEVICE_ADDRESS);
-		List<String> scopes = Arrays.stream(scope.split(" ")).filter((s) -> !s.isBlank()).toList();
+		// Scopes the person's roles do not allow are never granted, so not offered.
+		Set<String> scopes = this.grantableScopes.of(
+				Arrays.stream(scope.split(" "))
+					.filter((s) -> !s.isBlank())
+					.collect(Collectors.toCollection(LinkedHashSet::new)),
+				principal.getName(), (principal instanceof Authentication authentication) ? authentication : null);
 		model.addAttribute("clientId", clientId);
 		model.addAttribute("clientName", client.getClientName());
 		model.addAttribute("state", state);

@@ -20,14 +20,15 @@ import org.springframework.security.web.SecurityFilterChain;
 class SessionSecurityConfig {
 
 	@Bean
-	AuthenticationManagerResolver<HttpServletRequest> sessionAwareBearerTokens(JwtDecoder decoder,
-			RevokedSessions revoked) {
-		return new SessionTokenAuthenticationManagerResolver(decoder, revoked, false);
+	AuthenticationManagerResolver<HttpServletRequest> sessionAwareBearerTokens(JwtDecoder accessTokens,
+			SessionTokenDecoder sessionTokens, RevokedSessions revoked) {
+		return new SessionTokenAuthenticationManagerResolver(accessTokens, sessionTokens, revoked, false);
 	}
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain sessionSecurityFilterChain(HttpSecurity http, JwtDecoder decoder, RevokedSessions revoked) {
+	SecurityFilterChain sessionSecurityFilterChain(HttpSecurity http, JwtDecoder accessTokens,
+			SessionTokenDecoder sessionTokens, RevokedSessions revoked) {
 		http.securityMatcher("/api/session", "/api/session/**")
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(HttpMethod.POST, "/api/session")
 				.permitAll()
@@ -39,8 +40,8 @@ class SessionSecurityConfig {
 			// the
 			// cookie is SameSite=Strict and useless alone, and sign-in takes JSON only.
 			.csrf((csrf) -> csrf.disable())
-			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.authenticationManagerResolver(new SessionTokenAuthenticationManagerResolver(decoder, revoked, true)));
+			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationManagerResolver(
+					new SessionTokenAuthenticationManagerResolver(accessTokens, sessionTokens, revoked, true)));
 		return http.build();
 	}
 

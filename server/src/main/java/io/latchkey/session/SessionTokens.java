@@ -18,16 +18,16 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
 /**
- * Mints session tokens with Latchkey's signing keys (ES256). {@code token_use=session}
- * tells them apart from OAuth access tokens, so no resource check can take one for the
- * other.
+ * Mints session tokens with Latchkey's signing keys (ES256). Their JOSE header
+ * {@code typ} ({@value #TYPE}) tells them apart from OAuth access and ID tokens (RFC 8725
+ * §3.11): the decoder of OAuth tokens refuses this type, and the session decoder refuses
+ * every other.
  */
 @Component
 class SessionTokens {
 
-	static final String TOKEN_USE = "token_use";
-
-	static final String SESSION = "session";
+	/** The {@code typ} header of session tokens. */
+	static final String TYPE = "latchkey-session+jwt";
 
 	static final String CONTEXT = "ctx";
 
@@ -47,10 +47,6 @@ class SessionTokens {
 		this.encoder = encoder;
 		this.properties = properties;
 		this.settings = settings;
-	}
-
-	static boolean isSession(Jwt jwt) {
-		return SESSION.equals(jwt.getClaimAsString(TOKEN_USE));
 	}
 
 	Issued issue(SignedInPerson person, String context) {
@@ -85,14 +81,13 @@ class SessionTokens {
 			.issuedAt(now)
 			.expiresAt(expiresAt)
 			.id(id)
-			.claim(TOKEN_USE, SESSION)
 			.claim("preferred_username", username)
 			.claim("directory", directory)
 			.claim(ROLES, roles)
 			.claim(CONTEXT, context)
 			.claim(AUTH_TIME, authTime.getEpochSecond())
 			.build();
-		JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256).build();
+		JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256).type(TYPE).build();
 		String token = this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
 		return new Issued(token, id, this.settings.tokenTtl().toSeconds());
 	}

@@ -1,6 +1,7 @@
 package io.latchkey.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,8 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -24,6 +27,8 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfig {
+
+	private static final BearerTokenResolver API_BEARER_TOKENS = new DefaultBearerTokenResolver();
 
 	@Bean
 	@Order(2)
@@ -43,8 +48,8 @@ class WebSecurityConfig {
 			.formLogin((login) -> login.loginPage("/login").failureHandler(new SignInFailureHandler()))
 			.requestCache((cache) -> cache.requestCache(queryFreeRequestCache()))
 			.oauth2ResourceServer((resourceServer) -> {
-				// A feature may contribute the bearer-token check (first-party sessions
-				// do, to
+				resourceServer.bearerTokenResolver(WebSecurityConfig::apiBearerToken);
+				// A feature may contribute the bearer-token check (sessions do, to
 				// require their fingerprint cookie); otherwise plain JWT validation.
 				AuthenticationManagerResolver<HttpServletRequest> resolver = bearerTokens.getIfAvailable();
 				if (resolver != null) {
@@ -73,6 +78,19 @@ class WebSecurityConfig {
 	}
 
 	/**
+	 * Bearer tokens count only on Latchkey's APIs. Pages, the consent page and the device
+	 * pages ignore the header, so no token of any kind signs a person in there: people
+	 * sign in on the login page.
+	 */
+	private static @Nullable String apiBearerToken(HttpServletRequest request) {
+		return isApi(request) ? API_BEARER_TOKENS.resolve(request) : null;
+	}
+
+	private static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
+	/**
 	 * Remembers where to return after sign-in only for plain GETs without a query string:
 	 * the saved request lives in the session table, and query strings carry link secrets
 	 * and codes, which must never reach the database in plain form.
@@ -85,14 +103,14 @@ class WebSecurityConfig {
 	}
 
 	/**
-	 * Cross-site request forgery rides on credentials the browser adds by itself. A
-	 * bearer token is never added by the browser, and an API call without a session
-	 * cookie carries no credential to ride on; the sign-in form keeps its token (login
-	 * CSRF).
+	 * Cross-site request forgery rides on credentials the browser adds by itself. An API
+	 * call authenticates with its bearer token, which the browser never adds, or without
+	 * a session cookie carries no credential to ride on. Pages ignore bearer tokens, so
+	 * there the header exempts nothing; the sign-in form keeps its token (login CSRF).
 	 */
 	private static boolean cannotBeForged(HttpServletRequest request) {
-		return request.getHeader(HttpHeaders.AUTHORIZATION) != null
-				|| (request.getRequestURI().startsWith("/api/") && request.getRequestedSessionId() == null);
+		return isApi(request)
+				&& (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getRequestedSessionId() == null);
 	}
 
 }

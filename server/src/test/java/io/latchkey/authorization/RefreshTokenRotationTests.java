@@ -5,6 +5,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import io.latchkey.identity.UserAccounts;
 import io.latchkey.test.AuthorizationCodeFlow;
@@ -17,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.latchkey.authorization.TokenChecks.PASSWORD;
 import static io.latchkey.authorization.TokenChecks.error;
@@ -36,6 +40,9 @@ class RefreshTokenRotationTests extends ServerTestSupport {
 
 	@Autowired
 	ReuseEvents events;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void refreshRotatesTheRefreshToken() {
@@ -79,25 +86,66 @@ class RefreshTokenRotationTests extends ServerTestSupport {
 	}
 
 	@Test
-	void twoConcurrentRefreshesWithOneTokenDoNotBothSucceed() throws Exception {
+	void ofTwoConcurrentRefreshesWithOneTokenOneWinsAndTheLoserRevokesTheFamily() {
 		AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.http);
-		for (int round = 0; round < 3; round++) {
-			Tokens tokens = flow.signIn(TokenChecks.newPerson(this.accounts), PASSWORD, SCOPE);
-			CountDownLatch start = new CountDownLatch(1);
-			List<CompletableFuture<Response>> racing = List.of(1, 2)
-				.stream()
-				.map((i) -> CompletableFuture.supplyAsync(() -> {
-					awaitQuietly(start);
-					return flow.refresh(DEMO_CLIENT, tokens.refreshToken());
-				}))
-				.toList();
-			start.countDown();
-			List<Response> responses = racing.stream().map(CompletableFuture::join).toList();
+		for (int round = 0; round < 5; round++) {
+			String person = TokenChecks.newPerson(this.accounts);
+			Tokens tokens = flow.signIn(person, PASSWORD, SCOPE);
 
-			assertThat(responses).extracting(Response::status).containsExactlyInAnyOrder(200, 400);
-			assertThat(responses).filteredOn((response) -> response.status() == 400)
-				.allSatisfy((response) -> assertThat(error(response)).isEqualTo("invalid_grant"));
+			Tokens winner = winnerOfRace(flow, tokens.refreshToken(), 2);
+
+			assertFamilyRevoked(flow, winner, person);
 		}
+	}
+
+	@Test
+	void theLosersOfARefreshRaceRevokeTheWholeFamily() {
+		String person = TokenChecks.newPerson(this.accounts);
+		AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.http);
+		Tokens tokens = flow.signIn(person, PASSWORD, SCOPE);
+
+		Tokens winner = winnerOfRace(flow, tokens.refreshToken(), 10);
+
+		assertFamilyRevoked(flow, winner, person);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE event_type = ? AND subject = ?")
+			.params("token.reuse_detected", person)
+			.query(Integer.class)
+			.single()).isPositive();
+	}
+
+	/**
+	 * Sends one refresh token in {@code requests} parallel requests: exactly one gets
+	 * tokens, every other {@code invalid_grant}.
+	 */
+	private static Tokens winnerOfRace(AuthorizationCodeFlow flow, String refreshToken, int requests) {
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(requests);
+		List<CompletableFuture<Response>> racing;
+		try {
+			racing = IntStream.range(0, requests).mapToObj((i) -> CompletableFuture.supplyAsync(() -> {
+				awaitQuietly(start);
+				return flow.refresh(DEMO_CLIENT, refreshToken);
+			}, threads)).toList();
+			start.countDown();
+		}
+		finally {
+			threads.shutdown();
+		}
+		List<Response> responses = racing.stream().map(CompletableFuture::join).toList();
+		assertThat(responses).filteredOn((response) -> response.status() == 200).hasSize(1);
+		assertThat(responses).filteredOn((response) -> response.status() != 200)
+			.hasSize(requests - 1)
+			.allSatisfy((response) -> assertThat(error(response)).isEqualTo("invalid_grant"));
+		return Tokens.of(responses.stream().filter((response) -> response.status() == 200).findFirst().get());
+	}
+
+	private void assertFamilyRevoked(AuthorizationCodeFlow flow, Tokens winner, String person) {
+		Response afterwards = flow.refresh(DEMO_CLIENT, winner.refreshToken());
+		assertThat(afterwards.status()).isEqualTo(400);
+		assertThat(error(afterwards)).isEqualTo("invalid_grant");
+		assertThat(isActive(this.http, winner.accessToken())).isFalse();
+		assertThat(this.events.about(person)).hasSize(1)
+			.allSatisfy((event) -> assertThat(event.clientId()).isEqualTo(DEMO_CLIENT));
 	}
 
 	@Test

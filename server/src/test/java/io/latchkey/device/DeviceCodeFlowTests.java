@@ -138,6 +138,27 @@ class DeviceCodeFlowTests extends ServerTestSupport {
 	}
 
 	@Test
+	void aPatientApprovingADeviceClientRegisteredForTheAdminScopeGrantsNoAdminScope() throws Exception {
+		String clientId = "device-" + IDS.incrementAndGet();
+		DeviceClients.publicClient(clientId).scopes("patient/*.rs", "latchkey:admin").register(this.http, adminToken());
+		PersonAtBrowser person = person();
+		JsonNode device = authorize(clientId, "patient/*.rs latchkey:admin").json();
+		Response confirmation = person.open(device.get("verification_uri_complete").asString());
+		assertThat(confirmation.body()).contains("patient/*.rs").doesNotContain("latchkey:admin");
+		person.approve(confirmation);
+
+		Thread.sleep(1100);
+		Response tokens = poll(clientId, device);
+
+		assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+		assertThat(tokens.json().get("scope").asString()).isEqualTo("patient/*.rs");
+		assertThat(this.http
+			.get("/api/admin/clients/latchkey-admin", "Authorization",
+					"Bearer " + tokens.json().get("access_token").asString())
+			.status()).isEqualTo(403);
+	}
+
+	@Test
 	void pollingFasterThanTheIntervalGetsSlowDown() {
 		String clientId = publicClient();
 		JsonNode device = authorize(clientId, "patient/*.rs").json();

@@ -54,7 +54,7 @@ class SessionFlowTests extends ServerTestSupport {
 		JsonNode body = response.json();
 		assertThat(body.get("expires_in").asLong()).isEqualTo(900);
 		String token = body.get("token").asString();
-		assertThat(JwtParts.header(token)).contains("\"ES256\"");
+		assertThat(JwtParts.header(token)).contains("\"ES256\"").contains("\"latchkey-session+jwt\"");
 		JsonNode claims = JwtParts.claims(token);
 		assertThat(claims.get("sub").asString()).isEqualTo("admin");
 		assertThat(claims.get("roles").get(0).asString()).isEqualTo("admin");
@@ -111,12 +111,12 @@ class SessionFlowTests extends ServerTestSupport {
 			.issuedAt(past.minusSeconds(900))
 			.expiresAt(past)
 			.id(UUID.randomUUID().toString())
-			.claim("token_use", "session")
 			.claim("roles", List.of("admin"))
 			.claim("ctx", Secrets.sha256Hex(fingerprint))
 			.build();
 		String expired = this.encoder
-			.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.ES256).build(), claims))
+			.encode(JwtEncoderParameters
+				.from(JwsHeader.with(SignatureAlgorithm.ES256).type("latchkey-session+jwt").build(), claims))
 			.getTokenValue();
 
 		assertInvalidToken(this.http.get(ADMIN_API, new Session(expired, fingerprint).headers()));

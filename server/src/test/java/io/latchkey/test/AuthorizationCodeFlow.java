@@ -45,8 +45,22 @@ public final class AuthorizationCodeFlow {
 
 	private final TestHttp http;
 
+	private int consentPages;
+
+	private @Nullable String lastConsentPage;
+
 	public AuthorizationCodeFlow(TestHttp http) {
 		this.http = http;
+	}
+
+	/** How many consent pages this flow has approved so far. */
+	public int consentPages() {
+		return this.consentPages;
+	}
+
+	/** The HTML of the consent page approved last, if any. */
+	public @Nullable String lastConsentPage() {
+		return this.lastConsentPage;
 	}
 
 	/**
@@ -94,7 +108,10 @@ public final class AuthorizationCodeFlow {
 				return new Authorization(clientId, redirectUri, query.get("code"), verifier);
 			}
 			if (path(location).equals("/oauth2/consent")) {
-				response = expectRedirect(approve(browser, browser.get(location, ACCEPT_HTML)), "consent");
+				this.consentPages++;
+				Response consentPage = browser.get(location, ACCEPT_HTML);
+				this.lastConsentPage = consentPage.body();
+				response = expectRedirect(approve(browser, consentPage), "consent");
 			}
 			else {
 				response = expectRedirect(browser.get(location, ACCEPT_HTML), "redirect to " + path(location));

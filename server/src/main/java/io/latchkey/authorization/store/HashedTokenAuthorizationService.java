@@ -109,8 +109,7 @@ final class HashedTokenAuthorizationService implements OAuth2AuthorizationServic
 			if (updated == 0) {
 				// Another request changed or removed the authorization since it was read:
 				// it consumed the same code or refresh token, or revoked it.
-				throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
-						"The grant was used or revoked concurrently", null));
+				throw new ConcurrentGrantUseException(authorization.getId());
 			}
 			retireRotatedRefreshToken(authorization.getId(), loaded, row);
 		});
@@ -377,6 +376,25 @@ final class HashedTokenAuthorizationService implements OAuth2AuthorizationServic
 
 	/** A statement parameter with its SQL type, so that nulls bind on every database. */
 	private record SqlValue(@Nullable Object value, int sqlType) {
+	}
+
+	/**
+	 * Saving an authorization lost to another request that changed or removed it since it
+	 * was read; the grant is refused as {@code invalid_grant}.
+	 */
+	static final class ConcurrentGrantUseException extends OAuth2AuthenticationException {
+
+		private final String authorizationId;
+
+		ConcurrentGrantUseException(String authorizationId) {
+			super(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "The grant was used or revoked concurrently", null));
+			this.authorizationId = authorizationId;
+		}
+
+		String authorizationId() {
+			return this.authorizationId;
+		}
+
 	}
 
 	/** An authorization removed because one of its retired refresh tokens came back. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.latchkey.authorization.RefreshTokenReuseDetected;
+import io.latchkey.authorization.store.HashedTokenAuthorizationService.ConcurrentGrantUseException;
 import io.latchkey.authorization.store.HashedTokenAuthorizationService.RevokedFamily;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -29,10 +30,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Checks a refresh-token grant before the library handles it: a refresh token that
- * rotation already replaced revokes its whole family, and a public client whose tokens
- * are bound to a DPoP key must prove that key to refresh. Apply {@link #guard} to the
- * token endpoint's providers.
+ * Checks a refresh-token grant around the library's handling: a refresh token that
+ * rotation already replaced revokes its whole family, whether it comes back later or
+ * races the request that rotates it, and a public client whose tokens are bound to a DPoP
+ * key must prove that key to refresh. Apply {@link #guard} to the token endpoint's
+ * providers.
  */
 @Component
 public final class RefreshTokenGrantGuard {
@@ -75,7 +77,7 @@ public final class RefreshTokenGrantGuard {
 		}
 		Optional<String> family = this.store.familyOfRetiredRefreshToken(grant.getRefreshToken());
 		if (family.isPresent()) {
-			this.store.revokeFamily(family.get()).ifPresent(this::reuseDetected);
+			revokeFamily(family.get());
 			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
 		}
 		if (ClientAuthenticationMethod.NONE.equals(client.getClientAuthenticationMethod())
@@ -102,6 +104,15 @@ public final class RefreshTokenGrantGuard {
 		}
 	}
 
+	/**
+	 * Revokes every token of the authorization. Two requests with the same refresh token
+	 * are indistinguishable from a thief racing the client, so the loser of such a race
+	 * ends up here as surely as a token that comes back after rotation.
+	 */
+	private void revokeFamily(String authorizationId) {
+		this.store.revokeFamily(authorizationId).ifPresent(this::reuseDetected);
+	}
+
 	private void reuseDetected(RevokedFamily family) {
 		RegisteredClient client = this.clients.findById(family.registeredClientId());
 		String clientId = (client != null) ? client.getClientId() : family.registeredClientId();
@@ -122,8 +133,23 @@ public final class RefreshTokenGrantGuard {
 
 		@Override
 		public @Nullable Authentication authenticate(Authentication authentication) {
-			check((OAuth2RefreshTokenAuthenticationToken) authentication);
-			return this.delegate.authenticate(authentication);
+			OAuth2RefreshTokenAuthenticationToken grant = (OAuth2RefreshTokenAuthenticationToken) authentication;
+			check(grant);
+			try {
+				return this.delegate.authenticate(authentication);
+			}
+			catch (ConcurrentGrantUseException ex) {
+				revokeFamily(ex.authorizationId());
+				throw ex;
+			}
+			catch (OAuth2AuthenticationException ex) {
+				if (OAuth2ErrorCodes.INVALID_GRANT.equals(ex.getError().getErrorCode())) {
+					// Rotated by another request after the check above.
+					RefreshTokenGrantGuard.this.store.familyOfRetiredRefreshToken(grant.getRefreshToken())
+						.ifPresent(RefreshTokenGrantGuard.this::revokeFamily);
+				}
+				throw ex;
+			}
 		}
 
 		@Override
