@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the audit log.
  *
- * @param chainInterval how often pending records are linked into the chain (default
- * 200 ms)
+ * @param chainInterval how often pending records are linked into the chain, by default
+ * every 200 ms
  * @param checkpointInterval the least time between two signed checkpoints (default 10 s)
  */
 @ConfigurationProperties("latchkey.audit")
