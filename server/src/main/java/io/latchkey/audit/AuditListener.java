@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureProviderNotFoundEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -46,6 +47,11 @@ class AuditListener {
 	/** Only the exception's type is kept: messages may quote what was typed. */
 	@EventListener
 	void on(AbstractAuthenticationFailureEvent event) {
+		if (event instanceof AuthenticationFailureProviderNotFoundEvent) {
+			// The parent manager reports again, as "no provider", an attempt that the
+			// client's provider has already refused and reported.
+			return;
+		}
 		Authentication attempt = event.getAuthentication();
 		Instant at = Instant.ofEpochMilli(event.getTimestamp());
 		if (attempt instanceof UsernamePasswordAuthenticationToken) {

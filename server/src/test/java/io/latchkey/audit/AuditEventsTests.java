@@ -102,6 +102,11 @@ class AuditEventsTests extends ServerTestSupport {
 		assertRecorded("client.deleted", "latchkey-admin", created.get("client"), "success", null);
 		assertRecorded("user.created", "latchkey-admin", created.get("user"), "success", null);
 		assertRecorded("user.deleted", "latchkey-admin", created.get("user"), "success", null);
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM audit_event WHERE event_type = 'client.authentication' AND detail LIKE ?")
+			.param("%ProviderNotFound%")
+			.query(Long.class)
+			.single()).as("one record per refused client, not a second from the parent manager").isZero();
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE event_type = 'key.rotated' AND actor = ?")
 			.param("latchkey-admin")
 			.query(Long.class)
