@@ -1,4 +1,4 @@
-package io.latchkey.invitation;
+package io.latchkey.test;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,17 +8,18 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The system clock shifted by an offset a test can move.
+ * The system clock shifted by an offset a test can move; register it as the application's
+ * {@code Clock} bean to move time for every rule that reads it.
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.offset.updateAndGet((current) -> current.plus(duration));
 	}
 
-	void reset() {
+	public void reset() {
 		this.offset.set(Duration.ZERO);
 	}
 
