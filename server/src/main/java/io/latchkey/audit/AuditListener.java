@@ -13,6 +13,8 @@ import io.latchkey.authorization.TokenRevoked;
 import io.latchkey.authorization.TokensIssued;
 import io.latchkey.identity.UserCreated;
 import io.latchkey.identity.UserDeleted;
+import io.latchkey.identity.UserDisabled;
+import io.latchkey.identity.UserEnabled;
 import io.latchkey.shared.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -120,6 +122,20 @@ class AuditListener {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(UserDeleted event) {
 		record(AuditEntry.of("user.deleted", Outcome.SUCCESS, event.at())
+			.subject(event.username())
+			.detail(Map.of("user_id", event.id())));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(UserDisabled event) {
+		record(AuditEntry.of("user.disabled", Outcome.SUCCESS, event.at())
+			.subject(event.username())
+			.detail(Map.of("user_id", event.id(), "action", "grants_and_sessions_revoked")));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(UserEnabled event) {
+		record(AuditEntry.of("user.enabled", Outcome.SUCCESS, event.at())
 			.subject(event.username())
 			.detail(Map.of("user_id", event.id())));
 	}

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import io.latchkey.identity.SignedInPerson;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
@@ -56,7 +58,7 @@ class ConsentPageController {
 		model.addAttribute("state", state);
 		model.addAttribute("scopes", toApprove);
 		model.addAttribute("previouslyApprovedScopes", alreadyApproved);
-		model.addAttribute("principalName", principal.getName());
+		model.addAttribute("principalName", SignedInPerson.usernameOf(principal));
 		return "consent";
 	}
 

@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 
+import io.latchkey.identity.SignedInPerson;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -84,7 +85,7 @@ class DevicePagesController {
 		model.addAttribute("state", state);
 		model.addAttribute("userCode", UserCodes.normalize(userCode).orElse(userCode));
 		model.addAttribute("scopes", scopes);
-		model.addAttribute("principalName", principal.getName());
+		model.addAttribute("principalName", SignedInPerson.usernameOf(principal));
 		model.addAttribute("deviceOrigin", describe(deviceAddress, request.getRemoteAddr()));
 		return "device-confirm";
 	}

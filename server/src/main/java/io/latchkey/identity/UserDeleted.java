@@ -4,12 +4,18 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A local account was deleted.
+ * A local account was deleted; every grant, session and consent the person had is revoked
+ * in the same transaction.
  *
- * @param id the account's identifier
+ * @param id the account's identifier, which is also its {@code sub}
  * @param username its username
  * @param at when it was deleted
  */
 public record UserDeleted(UUID id, String username, Instant at) {
+
+	/** The name grants and sessions of this person are kept under. */
+	public String subject() {
+		return this.id.toString();
+	}
 
 }

@@ -17,6 +17,8 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldif.LDIFReader;
 import com.unboundid.util.ssl.KeyStoreKeyManager;
@@ -108,6 +110,29 @@ public final class TestDirectory {
 	public String entryUuid(String uid) {
 		try {
 			return this.server.getEntry("uid=" + uid + ",ou=people," + BASE_DN).getAttributeValue("entryUUID");
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Deletes a person's entry, as when someone leaves the organisation. */
+	public void remove(String uid) {
+		try {
+			this.server.delete("uid=" + uid + ",ou=people," + BASE_DN);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Takes a person out of a group (its {@code member} and their {@code memberOf}). */
+	public void removeFromGroup(String uid, String group) {
+		String person = "uid=" + uid + ",ou=people," + BASE_DN;
+		String groupDn = "cn=" + group + ",ou=groups," + BASE_DN;
+		try {
+			this.server.modify(groupDn, new Modification(ModificationType.DELETE, "member", person));
+			this.server.modify(person, new Modification(ModificationType.DELETE, "memberOf", groupDn));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
