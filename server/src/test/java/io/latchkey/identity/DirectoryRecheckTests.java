@@ -28,10 +28,10 @@ import static io.latchkey.test.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Refreshing a directory person's tokens reads them from the directory again once the
- * recheck interval (15 minutes by default) has passed: people removed from the directory
- * or from every mapped group lose their grants, and a directory outage refuses without
- * revoking.
+ * Refreshing a directory person's tokens or renewing their session reads them from the
+ * directory again once the recheck interval (15 minutes by default) has passed: people
+ * removed from the directory or from every mapped group lose their grants and sessions,
+ * and a directory outage refuses without revoking.
  */
 @Import(DirectoryRecheckTests.MovableClock.class)
 class DirectoryRecheckTests extends ServerTestSupport {
@@ -90,6 +90,11 @@ class DirectoryRecheckTests extends ServerTestSupport {
 		Response beforeRemoval = flow.refresh(CLIENT, tokens.refreshToken());
 		assertThat(beforeRemoval.status()).as(beforeRemoval.toString()).isEqualTo(200);
 		String refreshToken = Tokens.of(beforeRemoval).refreshToken();
+		Response session = this.http.postJson("/api/session",
+				Map.of("username", "bob", "password", TestDirectory.PASSWORDS.get("bob")));
+		assertThat(session.status()).isEqualTo(200);
+		String[] sessionHeaders = { "Authorization", bearer(session.json().get("token").asString()), "Cookie",
+				session.header("Set-Cookie").split(";", 2)[0] };
 
 		directory.remove("bob");
 		// Within the interval this node still uses what the directory said at the last
@@ -103,6 +108,10 @@ class DirectoryRecheckTests extends ServerTestSupport {
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.json().get("error").asString()).isEqualTo("invalid_grant");
 		assertThat(flow.refresh(CLIENT, refreshToken).status()).isEqualTo(400);
+		Response renewal = this.http.post("/api/session/renewal", null, "", sessionHeaders);
+		assertThat(renewal.status()).isEqualTo(401);
+		assertThat(renewal.json().get("code").asString()).isEqualTo("session-expired");
+		assertThat(this.http.post("/api/session/renewal", null, "", sessionHeaders).status()).isEqualTo(401);
 	}
 
 	@Test
