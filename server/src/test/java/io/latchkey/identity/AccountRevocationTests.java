@@ -36,6 +36,8 @@ class AccountRevocationTests extends ServerTestSupport {
 
 	private static final String PASSWORD = "a long patient password";
 
+	private static final String CALLBACK = "http://127.0.0.1/callback";
+
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@Autowired
@@ -76,8 +78,10 @@ class AccountRevocationTests extends ServerTestSupport {
 	void disablingRefusesRefreshSessionsAndIntrospectionAtOnceAndEnablingRestoresNothingOld() {
 		String username = "disabled-" + UUID.randomUUID().toString().substring(0, 8);
 		String id = createUser(username, null, List.of("staff"));
+		String clientId = consentingClient();
 		AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.http);
-		Tokens tokens = flow.signIn(username, PASSWORD, SCOPE);
+		Tokens tokens = Tokens.of(flow.exchange(flow.authorize(clientId, CALLBACK, SCOPE, username, PASSWORD)));
+		assertThat(consentsOf(id)).isOne();
 		Response session = startSession(username);
 		assertThat(session.status()).isEqualTo(200);
 		TestHttp browser = this.http.withCookies();
@@ -89,7 +93,7 @@ class AccountRevocationTests extends ServerTestSupport {
 		assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
 		assertThat(disabled.json().get("enabled").asBoolean()).isFalse();
 
-		Response refreshed = flow.refresh(DEMO_CLIENT, tokens.refreshToken());
+		Response refreshed = flow.refresh(clientId, tokens.refreshToken());
 		assertThat(refreshed.status()).isEqualTo(400);
 		assertThat(refreshed.json().get("error").asString()).isEqualTo("invalid_grant");
 		assertThat(isActive(tokens.accessToken())).isFalse();
@@ -102,7 +106,7 @@ class AccountRevocationTests extends ServerTestSupport {
 		Response enabled = this.http.patchJson("/api/admin/users/" + id, Map.of("enabled", true), "Authorization",
 				bearer(adminToken()));
 		assertThat(enabled.json().get("enabled").asBoolean()).isTrue();
-		assertThat(flow.refresh(DEMO_CLIENT, tokens.refreshToken()).status()).isEqualTo(400);
+		assertThat(flow.refresh(clientId, tokens.refreshToken()).status()).isEqualTo(400);
 		assertThat(this.http.post("/api/session/renewal", null, "", sessionHeaders(session)).status()).isEqualTo(401);
 		assertThat(flow.refresh(DEMO_CLIENT, flow.signIn(username, PASSWORD, SCOPE).refreshToken()).status())
 			.isEqualTo(200);
@@ -167,6 +171,18 @@ class AccountRevocationTests extends ServerTestSupport {
 		Response unknown = this.http.patchJson("/api/admin/users/" + UUID.randomUUID(), Map.of("enabled", false),
 				"Authorization", bearer(adminToken()));
 		assertThat(unknown.status()).isEqualTo(404);
+	}
+
+	/** A public client that asks for consent, which the person's approval remembers. */
+	private String consentingClient() {
+		String clientId = "consenting-" + UUID.randomUUID().toString().substring(0, 8);
+		Response created = this.http.postJson("/api/admin/clients",
+				Map.of("client_id", clientId, "client_name", "Consenting app", "type", "public", "redirect_uris",
+						List.of(CALLBACK), "grant_types", List.of("authorization_code", "refresh_token"), "scopes",
+						List.of("openid", "profile", "offline_access"), "require_consent", true),
+				"Authorization", bearer(adminToken()));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return clientId;
 	}
 
 	private String createUser(String username, String patient, List<String> roles) {
