@@ -11,9 +11,9 @@ import java.util.UUID;
  * @param username its username
  * @param at when it was deleted
  */
-public record UserDeleted(UUID id, String username, Instant at) {
+public record UserDeleted(UUID id, String username, Instant at) implements AccountWithdrawn {
 
-	/** The name grants and sessions of this person are kept under. */
+	@Override
 	public String subject() {
 		return this.id.toString();
 	}

@@ -1,11 +1,9 @@
 package io.latchkey.invitation;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import io.latchkey.identity.UserDeleted;
-import io.latchkey.identity.UserDisabled;
+import io.latchkey.identity.AccountWithdrawn;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,18 +24,9 @@ class AccountInvitationRevocation {
 	}
 
 	@EventListener
-	void on(UserDeleted event) {
-		revokeInvitationsOf(event.username(), event.at());
-	}
-
-	@EventListener
-	void on(UserDisabled event) {
-		revokeInvitationsOf(event.username(), event.at());
-	}
-
-	private void revokeInvitationsOf(String username, Instant at) {
+	void on(AccountWithdrawn event) {
 		this.jdbc.sql("UPDATE invitation SET revoked_at = ? WHERE subject = ? AND revoked_at IS NULL")
-			.params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), username)
+			.params(OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC), event.username())
 			.update();
 	}
 

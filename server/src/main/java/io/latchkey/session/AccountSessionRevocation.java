@@ -1,9 +1,6 @@
 package io.latchkey.session;
 
-import java.time.Instant;
-
-import io.latchkey.identity.UserDeleted;
-import io.latchkey.identity.UserDisabled;
+import io.latchkey.identity.AccountWithdrawn;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,18 +24,9 @@ class AccountSessionRevocation {
 	}
 
 	@EventListener
-	void on(UserDeleted event) {
-		endEverySessionOf(event.subject(), event.at());
-	}
-
-	@EventListener
-	void on(UserDisabled event) {
-		endEverySessionOf(event.subject(), event.at());
-	}
-
-	private void endEverySessionOf(String subject, Instant at) {
-		this.revoked.revokeAllOf(subject, at);
-		this.jdbc.sql("DELETE FROM spring_session WHERE principal_name = ?").param(subject).update();
+	void on(AccountWithdrawn event) {
+		this.revoked.revokeAllOf(event.subject(), event.at());
+		this.jdbc.sql("DELETE FROM spring_session WHERE principal_name = ?").param(event.subject()).update();
 	}
 
 }

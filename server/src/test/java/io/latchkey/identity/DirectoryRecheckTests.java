@@ -17,10 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * removed from the directory or from every mapped group lose their grants and sessions,
  * and a directory outage refuses without revoking.
  */
-@Import(DirectoryRecheckTests.MovableClock.class)
+@Import(MutableClock.AsApplicationClock.class)
 class DirectoryRecheckTests extends ServerTestSupport {
 
 	private static final TestDirectory directory = TestDirectory.start();
@@ -47,17 +44,7 @@ class DirectoryRecheckTests extends ServerTestSupport {
 
 	@DynamicPropertySource
 	static void directory(DynamicPropertyRegistry registry) {
-		registry.add("latchkey.ldap.enabled", () -> "true");
-		registry.add("latchkey.ldap.urls", directory::ldapUrl);
-		registry.add("latchkey.ldap.base-dn", () -> TestDirectory.BASE_DN);
-		registry.add("latchkey.ldap.bind-dn", () -> TestDirectory.BIND_DN);
-		registry.add("latchkey.ldap.bind-password", () -> TestDirectory.BIND_PASSWORD);
-		registry.add("latchkey.ldap.user-search-base", () -> "ou=people");
-		registry.add("latchkey.ldap.group-search-base", () -> "ou=groups");
-		registry.add("latchkey.ldap.group-roles.latchkey-admins", () -> "admin");
-		registry.add("latchkey.ldap.group-roles.clinic-staff", () -> "staff");
-		registry.add("latchkey.ldap.connect-timeout", () -> "PT1S");
-		registry.add("latchkey.ldap.read-timeout", () -> "PT2S");
+		directory.register(registry);
 	}
 
 	@AfterAll
@@ -153,20 +140,6 @@ class DirectoryRecheckTests extends ServerTestSupport {
 		assertThat(JwtParts.claims(tokens.accessToken()).get("sub").asString()).isEqualTo(directory.entryUuid(uid));
 		assertThat(JwtParts.claims(tokens.accessToken()).get("preferred_username").asString()).isEqualTo(uid);
 		return tokens;
-	}
-
-	/**
-	 * A clock the test moves past the recheck interval.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class MovableClock {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock();
-		}
-
 	}
 
 }

@@ -7,6 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
 /**
  * The system clock shifted by an offset a test can move; register it as the application's
  * {@code Clock} bean to move time for every rule that reads it.
@@ -21,6 +25,21 @@ public final class MutableClock extends Clock {
 
 	public void reset() {
 		this.offset.set(Duration.ZERO);
+	}
+
+	/**
+	 * Makes a test's server read a {@link MutableClock}, which the test then injects and
+	 * moves.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	public static class AsApplicationClock {
+
+		@Bean
+		@Primary
+		MutableClock mutableClock() {
+			return new MutableClock();
+		}
+
 	}
 
 	@Override

@@ -26,6 +26,8 @@ import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustAllTrustManager;
 import com.unboundid.util.ssl.cert.ManageCertificates;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * A real LDAP server in memory (UnboundID) with the people and groups of
  * {@code directory/example.ldif}: plain LDAP with StartTLS, LDAPS with a certificate made
@@ -114,6 +116,25 @@ public final class TestDirectory {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Points a server at this directory in LDAP mode: search with the bind account,
+	 * groups {@code latchkey-admins} and {@code clinic-staff} mapped to {@code admin} and
+	 * {@code staff}, short timeouts.
+	 */
+	public void register(DynamicPropertyRegistry registry) {
+		registry.add("latchkey.ldap.enabled", () -> "true");
+		registry.add("latchkey.ldap.urls", this::ldapUrl);
+		registry.add("latchkey.ldap.base-dn", () -> TestDirectory.BASE_DN);
+		registry.add("latchkey.ldap.bind-dn", () -> TestDirectory.BIND_DN);
+		registry.add("latchkey.ldap.bind-password", () -> TestDirectory.BIND_PASSWORD);
+		registry.add("latchkey.ldap.user-search-base", () -> "ou=people");
+		registry.add("latchkey.ldap.group-search-base", () -> "ou=groups");
+		registry.add("latchkey.ldap.group-roles.latchkey-admins", () -> "admin");
+		registry.add("latchkey.ldap.group-roles.clinic-staff", () -> "staff");
+		registry.add("latchkey.ldap.connect-timeout", () -> "PT1S");
+		registry.add("latchkey.ldap.read-timeout", () -> "PT2S");
 	}
 
 	/** Deletes a person's entry, as when someone leaves the organisation. */

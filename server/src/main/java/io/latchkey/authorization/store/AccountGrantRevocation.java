@@ -1,7 +1,6 @@
 package io.latchkey.authorization.store;
 
-import io.latchkey.identity.UserDeleted;
-import io.latchkey.identity.UserDisabled;
+import io.latchkey.identity.AccountWithdrawn;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,16 +23,8 @@ class AccountGrantRevocation {
 	}
 
 	@EventListener
-	void on(UserDeleted event) {
-		revokeEverythingOf(event.subject());
-	}
-
-	@EventListener
-	void on(UserDisabled event) {
-		revokeEverythingOf(event.subject());
-	}
-
-	private void revokeEverythingOf(String subject) {
+	void on(AccountWithdrawn event) {
+		String subject = event.subject();
 		this.jdbc.sql("DELETE FROM oauth2_authorization WHERE principal_name = ?").param(subject).update();
 		this.jdbc.sql("DELETE FROM oauth2_authorization_consent WHERE principal_name = ?").param(subject).update();
 	}
