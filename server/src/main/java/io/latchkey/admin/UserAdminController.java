@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Admin API for local accounts: {@code /api/admin/users}.
+ * Admin API for local accounts: {@code /api/admin/users}. An account's {@code id} is also
+ * the {@code sub} of its tokens.
  */
 @RestController
 @RequestMapping("/api/admin/users")
@@ -64,13 +66,27 @@ class UserAdminController {
 	}
 
 	/**
+	 * Disables or enables an account; disabling revokes at once every grant, session and
+	 * consent the person has, and they stay revoked when the account is enabled again.
+	 */
+	@PatchMapping("/{id}")
+	Map<String, Object> update(@PathVariable UUID id, @RequestBody UpdateUserRequest request) {
+		if (request.enabled() == null) {
+			throw new InvalidRequestException("enabled (true or false) is the one member that can be changed");
+		}
+		return this.users.setEnabled(id, request.enabled())
+			.map(UserAdminController::describe)
+			.orElseThrow(() -> new NotFoundException("user"));
+	}
+
+	/**
 	 * Withdraws the consent the person gave the client, so that its next authorization
 	 * request asks them again.
 	 */
 	@DeleteMapping("/{id}/consents/{clientId}")
 	ResponseEntity<Void> revokeConsent(@PathVariable UUID id, @PathVariable String clientId) {
 		UserAccount user = this.users.findById(id).orElseThrow(() -> new NotFoundException("user"));
-		if (!this.consents.revoke(clientId, user.username())) {
+		if (!this.consents.revoke(clientId, user.id().toString())) {
 			throw new NotFoundException("consent");
 		}
 		return ResponseEntity.noContent().build();
@@ -87,6 +103,13 @@ class UserAdminController {
 		view.put("enabled", user.enabled());
 		view.put("created_at", user.createdAt());
 		return view;
+	}
+
+	/**
+	 * The body of {@code PATCH /api/admin/users/{id}}.
+	 */
+	record UpdateUserRequest(@Nullable Boolean enabled) {
+
 	}
 
 	/**

@@ -87,7 +87,7 @@ public class AuthorizationCodes {
 					PkceParameterNames.CODE_CHALLENGE_METHOD, "S256"))
 			.build();
 		OAuth2Authorization authorization = OAuth2Authorization.withRegisteredClient(client)
-			.principalName(person.username())
+			.principalName(person.id().toString())
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.authorizedScopes(grant.scopes())
 			.attribute(Principal.class.getName(), principal(person, now))
@@ -112,17 +112,17 @@ public class AuthorizationCodes {
 	}
 
 	/**
-	 * The person as signed in by a one-time token. The factor's time becomes the ID
-	 * token's {@code auth_time} when the library finds a session of the same person for
-	 * the {@code sid} claim (OpenID Connect Core 1.0 section 2), and it asserts there is
-	 * one.
+	 * The person as signed in by a one-time token, named by the account's id like every
+	 * local account's grant. The factor's time becomes the ID token's {@code auth_time}
+	 * when the library finds a session of the same person for the {@code sid} claim
+	 * (OpenID Connect Core 1.0 section 2), and it asserts there is one.
 	 */
 	private static Authentication principal(UserAccount person, Instant now) {
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		person.roles().stream().sorted().forEach((role) -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
 		authorities
 			.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.OTT_AUTHORITY).issuedAt(now).build());
-		User user = new User(person.username(), "", authorities);
+		User user = new User(person.id().toString(), "", authorities);
 		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
 	}
 

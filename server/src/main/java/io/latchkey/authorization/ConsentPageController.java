@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.latchkey.identity.SignedInPerson;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -68,7 +70,7 @@ class ConsentPageController {
 		model.addAttribute("state", state);
 		model.addAttribute("scopes", toApprove);
 		model.addAttribute("previouslyApprovedScopes", alreadyApproved);
-		model.addAttribute("principalName", principal.getName());
+		model.addAttribute("principalName", SignedInPerson.usernameOf(principal));
 		return "consent";
 	}
 

@@ -33,7 +33,7 @@ public class GrantableScopes {
 		if (!PrivilegedScopes.anyIn(scopes)) {
 			return scopes;
 		}
-		List<String> roles = this.users.findByUsername(principalName)
+		List<String> roles = this.users.findBySubject(principalName)
 			.map((account) -> List.copyOf(account.roles()))
 			.orElseGet(() -> (principal != null) ? SignedInPerson.roles(principal) : List.of());
 		return PrivilegedScopes.grantable(scopes, roles);

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.latchkey.authorization.GrantableScopes;
+import io.latchkey.identity.SignedInPerson;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -97,7 +98,7 @@ class DevicePagesController {
 		model.addAttribute("state", state);
 		model.addAttribute("userCode", UserCodes.normalize(userCode).orElse(userCode));
 		model.addAttribute("scopes", scopes);
-		model.addAttribute("principalName", principal.getName());
+		model.addAttribute("principalName", SignedInPerson.usernameOf(principal));
 		model.addAttribute("deviceOrigin", describe(deviceAddress, request.getRemoteAddr()));
 		return "device-confirm";
 	}

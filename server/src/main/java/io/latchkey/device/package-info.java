@@ -2,7 +2,7 @@
  * The Device Authorization Grant (RFC 8628) around the library's endpoints: user-code
  * rules, the verification and confirmation pages, guessing limits and polling intervals.
  */
-@ApplicationModule(allowedDependencies = { "shared", "abuse", "authorization" })
+@ApplicationModule(allowedDependencies = { "shared", "abuse", "authorization", "identity" })
 @NullMarked
 package io.latchkey.device;
 

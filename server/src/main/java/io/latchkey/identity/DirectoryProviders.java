@@ -1,16 +1,19 @@
 package io.latchkey.identity;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.net.ssl.SSLSocketFactory;
 
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.ldap.core.support.DefaultTlsDirContextAuthenticationStrategy;
+import org.springframework.ldap.core.support.LdapContextSource;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -21,6 +24,7 @@ import org.springframework.security.ldap.authentication.LdapAuthenticationProvid
 import org.springframework.security.ldap.authentication.ad.ActiveDirectoryLdapAuthenticationProvider;
 import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
 import org.springframework.security.ldap.userdetails.DefaultLdapAuthoritiesPopulator;
+import org.springframework.security.ldap.userdetails.LdapAuthoritiesPopulator;
 
 /**
  * Builds Spring Security's LDAP or Active Directory provider from
@@ -41,6 +45,45 @@ final class DirectoryProviders {
 
 	/** Search as the bind account, then bind as the found DN with the given password. */
 	private static AuthenticationProvider ldap(DirectorySettings settings, SSLSocketFactory tls) {
+		DefaultSpringSecurityContextSource source = ldapSource(settings, tls);
+		String[] attributes = { "*", settings.uuidAttribute() };
+		FilterBasedLdapUserSearch search = new FilterBasedLdapUserSearch(settings.userSearchBase(),
+				settings.userSearchFilter(), source);
+		search.setReturningAttributes(attributes);
+		search.setSearchTimeLimit((int) settings.readTimeout().toMillis());
+		BindAuthenticator authenticator = new BindAuthenticator(source);
+		authenticator.setUserSearch(search);
+		authenticator.setUserAttributes(attributes);
+		LdapAuthenticationProvider provider = new LdapAuthenticationProvider(authenticator,
+				ldapGroups(settings, source));
+		provider.setUserDetailsContextMapper(new DirectoryUserMapper(settings));
+		return provider;
+	}
+
+	/**
+	 * Reads people again by their stable id with the bind account, finding their groups
+	 * as sign-in does.
+	 */
+	static DirectoryLookup lookup(DirectorySettings settings) {
+		if (settings.mode() == DirectorySettings.Mode.ACTIVE_DIRECTORY) {
+			LdapContextSource source = new LdapContextSource();
+			source.setUrls(settings.urls().toArray(String[]::new));
+			if (settings.bindDn() != null) {
+				source.setUserDn(settings.bindDn());
+				source.setPassword((settings.bindPassword() != null) ? settings.bindPassword() : "");
+			}
+			source.setBaseEnvironmentProperties(environment(settings));
+			source.setPooled(false);
+			source.afterPropertiesSet();
+			LdapAuthoritiesPopulator groups = settings.nestedGroups()
+					? new NestedGroupsPopulator(settings, environment(settings)) : DirectoryProviders::directGroups;
+			return new DirectoryLookup(settings, source, activeDirectoryRoot(settings), groups);
+		}
+		DefaultSpringSecurityContextSource source = ldapSource(settings, tls(settings));
+		return new DirectoryLookup(settings, source, settings.userSearchBase(), ldapGroups(settings, source));
+	}
+
+	private static DefaultSpringSecurityContextSource ldapSource(DirectorySettings settings, SSLSocketFactory tls) {
 		DefaultSpringSecurityContextSource source = new DefaultSpringSecurityContextSource(settings.urls(),
 				settings.baseDn());
 		if (settings.bindDn() != null) {
@@ -60,14 +103,11 @@ final class DirectoryProviders {
 			source.setAuthenticationStrategy(startTls);
 		}
 		source.afterPropertiesSet();
-		String[] attributes = { "*", settings.uuidAttribute() };
-		FilterBasedLdapUserSearch search = new FilterBasedLdapUserSearch(settings.userSearchBase(),
-				settings.userSearchFilter(), source);
-		search.setReturningAttributes(attributes);
-		search.setSearchTimeLimit((int) settings.readTimeout().toMillis());
-		BindAuthenticator authenticator = new BindAuthenticator(source);
-		authenticator.setUserSearch(search);
-		authenticator.setUserAttributes(attributes);
+		return source;
+	}
+
+	private static LdapAuthoritiesPopulator ldapGroups(DirectorySettings settings,
+			DefaultSpringSecurityContextSource source) {
 		DefaultLdapAuthoritiesPopulator groups = new DefaultLdapAuthoritiesPopulator(source,
 				settings.groupSearchBase());
 		groups.setGroupSearchFilter(settings.groupSearchFilter());
@@ -79,9 +119,17 @@ final class DirectoryProviders {
 		// Roles are judged by where a group is, not by its name alone.
 		groups.setAuthorityMapper(
 				(group) -> new SimpleGrantedAuthority(group.get(SpringSecurityLdapTemplate.DN_KEY).get(0)));
-		LdapAuthenticationProvider provider = new LdapAuthenticationProvider(authenticator, groups);
-		provider.setUserDetailsContextMapper(new DirectoryUserMapper(settings));
-		return provider;
+		return groups;
+	}
+
+	/** Where Active Directory sign-in searches: the base DN, or the domain's DN. */
+	private static String activeDirectoryRoot(DirectorySettings settings) {
+		if (!settings.baseDn().isEmpty() || settings.domain() == null) {
+			return settings.baseDn();
+		}
+		return Arrays.stream(settings.domain().split("\\."))
+			.map((part) -> "dc=" + part)
+			.collect(Collectors.joining(","));
 	}
 
 	/** Binds as {@code user@domain}; groups come from {@code memberOf}. */

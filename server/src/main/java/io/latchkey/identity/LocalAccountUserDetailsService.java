@@ -1,13 +1,13 @@
 package io.latchkey.identity;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
- * Signs people in with their local account; roles become {@code ROLE_*} authorities.
+ * Signs people in with their local account, named by its id; roles become {@code ROLE_*}
+ * authorities.
  */
 class LocalAccountUserDetailsService implements UserDetailsService {
 
@@ -22,11 +22,8 @@ class LocalAccountUserDetailsService implements UserDetailsService {
 		UserAccount account = this.accounts.findByUsername(username)
 			.filter((candidate) -> candidate.passwordHash() != null)
 			.orElseThrow(() -> new UsernameNotFoundException("No local account with a password"));
-		return User.withUsername(account.username())
-			.password(account.passwordHash())
-			.disabled(!account.enabled())
-			.authorities(account.roles().stream().map((role) -> new SimpleGrantedAuthority("ROLE_" + role)).toList())
-			.build();
+		return new LocalAccountUser(account,
+				account.roles().stream().map((role) -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
 	}
 
 }

@@ -49,6 +49,14 @@ public class UserAccounts {
 		return this.jdbc.sql("SELECT * FROM latchkey_user WHERE id = ?").param(id).query(UserAccounts::map).optional();
 	}
 
+	/**
+	 * The account a token subject names, if it is a local one: subjects of local accounts
+	 * are their ids.
+	 */
+	public Optional<UserAccount> findBySubject(String subject) {
+		return subjectId(subject).flatMap(this::findById);
+	}
+
 	public boolean exists(String username) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM latchkey_user WHERE username = ?")
 			.param(username)
@@ -89,6 +97,36 @@ public class UserAccounts {
 		}
 		this.events.publishEvent(new UserDeleted(id, account.get().username(), Instant.now()));
 		return true;
+	}
+
+	/**
+	 * Enables or disables an account; disabling it revokes the person's grants and
+	 * sessions through {@link UserDisabled}, in this transaction.
+	 * @return the account as it is now, or empty when there is none
+	 */
+	@Transactional
+	public Optional<UserAccount> setEnabled(UUID id, boolean enabled) {
+		Optional<UserAccount> account = findById(id);
+		if (account.isEmpty() || account.get().enabled() == enabled) {
+			return account;
+		}
+		this.jdbc.sql("UPDATE latchkey_user SET enabled = ? WHERE id = ?").params(enabled, id).update();
+		Instant now = Instant.now();
+		this.events.publishEvent(enabled ? new UserEnabled(id, account.get().username(), now)
+				: new UserDisabled(id, account.get().username(), now));
+		return findById(id);
+	}
+
+	private static Optional<UUID> subjectId(String subject) {
+		if (subject.length() != 36) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(UUID.fromString(subject));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private static UserAccount map(ResultSet rs, int row) throws SQLException {

@@ -22,12 +22,12 @@ public record UserCreated(UUID id, String username, Instant at) implements Secur
 
 	@Override
 	public String subject() {
-		return this.username;
+		return this.id.toString();
 	}
 
 	@Override
 	public Map<String, ?> auditDetail() {
-		return Map.of("user_id", this.id.toString());
+		return Map.of("username", this.username);
 	}
 
 }

@@ -1,19 +1,17 @@
 package io.latchkey.identity;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
-import io.latchkey.shared.SecurityEvent;
-
 /**
- * A local account was deleted.
+ * A local account was deleted; every grant, session and consent the person had is revoked
+ * in the same transaction.
  *
- * @param id the account's identifier
+ * @param id the account's identifier, which is also its {@code sub}
  * @param username its username
  * @param at when it was deleted
  */
-public record UserDeleted(UUID id, String username, Instant at) implements SecurityEvent {
+public record UserDeleted(UUID id, String username, Instant at) implements AccountWithdrawn {
 
 	@Override
 	public String auditType() {
@@ -22,12 +20,7 @@ public record UserDeleted(UUID id, String username, Instant at) implements Secur
 
 	@Override
 	public String subject() {
-		return this.username;
-	}
-
-	@Override
-	public Map<String, ?> auditDetail() {
-		return Map.of("user_id", this.id.toString());
+		return this.id.toString();
 	}
 
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.latchkey.abuse.RateLimitExceededException;
+import io.latchkey.identity.CurrentAccounts;
+import io.latchkey.identity.CurrentPerson;
 import io.latchkey.identity.PasswordSignIn;
 import io.latchkey.identity.SignInThrottledException;
 import io.latchkey.identity.SignedInPerson;
@@ -38,15 +40,18 @@ class SessionController {
 
 	private final RevokedSessions revoked;
 
+	private final CurrentAccounts accounts;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock = Clock.systemUTC();
 
-	SessionController(PasswordSignIn signIn, SessionTokens tokens, RevokedSessions revoked,
+	SessionController(PasswordSignIn signIn, SessionTokens tokens, RevokedSessions revoked, CurrentAccounts accounts,
 			ApplicationEventPublisher events) {
 		this.signIn = signIn;
 		this.tokens = tokens;
 		this.revoked = revoked;
+		this.accounts = accounts;
 		this.events = events;
 	}
 
@@ -72,12 +77,21 @@ class SessionController {
 		return tokenResponse(issued, FingerprintCookie.set(fingerprint));
 	}
 
+	/**
+	 * The next token of a session, with the person's roles as their account has them now;
+	 * a person who was deleted, disabled or dropped from the directory's mapped groups
+	 * gets none.
+	 */
 	@PostMapping("/renewal")
 	ResponseEntity<Map<String, Object>> renew(@AuthenticationPrincipal Jwt current) {
 		if (!this.tokens.renewable(current)) {
 			throw new SessionExpiredException();
 		}
-		SessionTokens.Issued issued = this.tokens.renew(current);
+		CurrentPerson person = this.accounts.find(current.getSubject()).orElseThrow(() -> {
+			revoke(current);
+			return new SessionExpiredException("The account of this session no longer exists or is disabled");
+		});
+		SessionTokens.Issued issued = this.tokens.renew(current, person.roles());
 		revoke(current);
 		return tokenResponse(issued, null);
 	}
@@ -132,7 +146,11 @@ class SessionController {
 	static class SessionExpiredException extends RuntimeException {
 
 		SessionExpiredException() {
-			super("The session has reached its maximum lifetime; sign in again");
+			this("The session has reached its maximum lifetime; sign in again");
+		}
+
+		SessionExpiredException(String message) {
+			super(message);
 		}
 
 	}

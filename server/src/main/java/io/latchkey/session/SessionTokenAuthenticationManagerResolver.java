@@ -88,7 +88,7 @@ class SessionTokenAuthenticationManagerResolver implements AuthenticationManager
 			// Same answer for every mismatch, so a caller learns nothing about which part
 			// failed.
 			if (!FingerprintCookie.matches(FingerprintCookie.read(request), jwt.getClaimAsString(SessionTokens.CONTEXT))
-					|| jwt.getId() == null || this.revoked.isRevoked(jwt.getId())) {
+					|| this.revoked.isRevoked(jwt)) {
 				throw new InvalidBearerTokenException("The session token is not valid for this request");
 			}
 			List<String> roles = jwt.getClaimAsStringList(SessionTokens.ROLES);

@@ -54,10 +54,11 @@ class SessionTokens {
 		return issue(person.subject(), person.username(), person.directory(), person.roles(), context, now);
 	}
 
-	/** The next token of a session: same person, roles, fingerprint and sign-in time. */
-	Issued renew(Jwt current) {
-		List<String> roles = (current.getClaimAsStringList(ROLES) != null) ? current.getClaimAsStringList(ROLES)
-				: List.of();
+	/**
+	 * The next token of a session: same person, fingerprint and sign-in time, with the
+	 * person's roles now.
+	 */
+	Issued renew(Jwt current, List<String> roles) {
 		String username = Objects.requireNonNullElse(current.getClaimAsString("preferred_username"),
 				current.getSubject());
 		String directory = Objects.requireNonNullElse(current.getClaimAsString("directory"), SignedInPerson.LOCAL);

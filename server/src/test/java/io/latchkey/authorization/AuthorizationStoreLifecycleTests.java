@@ -46,7 +46,7 @@ class AuthorizationStoreLifecycleTests extends ServerTestSupport {
 		String kept = TokenChecks.newPerson(this.accounts);
 		Tokens current = flow.signIn(kept, PASSWORD, SCOPE);
 		String family = this.jdbc.sql("SELECT id FROM oauth2_authorization WHERE principal_name = ?")
-			.param(expiring)
+			.param(TokenChecks.subjectOf(this.accounts, expiring))
 			.query(String.class)
 			.single();
 		OffsetDateTime past = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1);
@@ -59,7 +59,8 @@ class AuthorizationStoreLifecycleTests extends ServerTestSupport {
 
 		assertThat(count("oauth2_authorization WHERE id = ?", family)).isZero();
 		assertThat(count("oauth2_retired_refresh_token WHERE authorization_id = ?", family)).isZero();
-		assertThat(count("oauth2_authorization WHERE principal_name = ?", kept)).isOne();
+		assertThat(count("oauth2_authorization WHERE principal_name = ?", TokenChecks.subjectOf(this.accounts, kept)))
+			.isOne();
 		Response refresh = flow.refresh(DEMO_CLIENT, rotated.refreshToken());
 		assertThat(refresh.status()).isEqualTo(400);
 		assertThat(error(refresh)).isEqualTo("invalid_grant");

@@ -59,7 +59,8 @@ class AuthorizationStoreTests extends ServerTestSupport {
 			assertThat(dump).doesNotContain(secret);
 		}
 		assertThat(dump).contains(Secrets.sha256Hex(second.accessToken()), Secrets.sha256Hex(second.refreshToken()),
-				Secrets.sha256Hex(first.refreshToken()), Secrets.sha256Hex(authorization.code()), person);
+				Secrets.sha256Hex(first.refreshToken()), Secrets.sha256Hex(authorization.code()),
+				TokenChecks.subjectOf(this.accounts, person));
 	}
 
 	@Test
@@ -74,7 +75,8 @@ class AuthorizationStoreTests extends ServerTestSupport {
 		assertThat(tokens.tokenType()).isEqualTo("Bearer");
 		assertThat(tokens.refreshToken()).isNotBlank();
 		assertThat(tokens.idToken()).isNotBlank();
-		assertThat(JwtParts.claims(tokens.idToken()).get("sub").asString()).isEqualTo(person);
+		assertThat(JwtParts.claims(tokens.idToken()).get("sub").asString())
+			.isEqualTo(TokenChecks.subjectOf(this.accounts, person));
 		assertThat(isActive(this.http, tokens.accessToken())).isTrue();
 		assertThat(isActive(this.http, tokens.refreshToken())).isTrue();
 
@@ -95,7 +97,7 @@ class AuthorizationStoreTests extends ServerTestSupport {
 		Response userInfo = this.http.get("/userinfo", "Authorization", bearer(tokens.accessToken()));
 
 		assertThat(userInfo.status()).isEqualTo(200);
-		assertThat(userInfo.json().get("sub").asString()).isEqualTo(person);
+		assertThat(userInfo.json().get("sub").asString()).isEqualTo(TokenChecks.subjectOf(this.accounts, person));
 	}
 
 	@Test

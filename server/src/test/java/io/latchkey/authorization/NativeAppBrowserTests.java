@@ -82,7 +82,8 @@ class NativeAppBrowserTests extends ServerTestSupport {
 
 		Response userinfo = this.http.get("/userinfo", "Authorization", bearer(body.get("access_token").asString()));
 		assertThat(userinfo.status()).isEqualTo(200);
-		assertThat(userinfo.json().get("sub").asString()).isEqualTo("pat.smith");
+		assertThat(userinfo.json().get("sub").asString())
+			.isEqualTo(this.users.findByUsername("pat.smith").orElseThrow().id().toString());
 	}
 
 	@Test

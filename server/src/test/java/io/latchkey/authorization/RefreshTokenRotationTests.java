@@ -77,7 +77,7 @@ class RefreshTokenRotationTests extends ServerTestSupport {
 		assertThat(isActive(this.http, second.refreshToken())).isFalse();
 		assertThat(isActive(this.http, second.accessToken())).isFalse();
 		assertThat(flow.refresh(DEMO_CLIENT, second.refreshToken()).status()).isEqualTo(400);
-		List<RefreshTokenReuseDetected> detected = this.events.about(person);
+		List<RefreshTokenReuseDetected> detected = this.events.about(TokenChecks.subjectOf(this.accounts, person));
 		assertThat(detected).singleElement().satisfies((event) -> {
 			assertThat(event.clientId()).isEqualTo(DEMO_CLIENT);
 			assertThat(event.authorizationId()).isNotBlank();

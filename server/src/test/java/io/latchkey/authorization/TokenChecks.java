@@ -29,6 +29,13 @@ final class TokenChecks {
 		return username;
 	}
 
+	/**
+	 * The {@code sub} of a local account's tokens: its id, never its reusable username.
+	 */
+	static String subjectOf(UserAccounts accounts, String username) {
+		return accounts.findByUsername(username).orElseThrow().id().toString();
+	}
+
 	static boolean isActive(TestHttp http, String token) {
 		Response response = http.postForm("/oauth2/introspect", params("token", token), "Authorization",
 				basic("latchkey-admin", ServerTestSupport.ADMIN_CLIENT_SECRET));

@@ -2,6 +2,7 @@ package io.latchkey.device;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.latchkey.authorization.JwtParts;
 import io.latchkey.test.ServerTestSupport;
 import io.latchkey.test.TestDatabase;
 import io.latchkey.test.TestHttp.Response;
@@ -70,6 +71,8 @@ class DeviceCodeFlowTests extends ServerTestSupport {
 		assertThat(tokens.json().get("access_token").asString()).isNotBlank();
 		assertThat(tokens.json().get("scope").asString()).contains("patient/*.rs");
 		String refreshToken = tokens.json().get("refresh_token").asString();
+		JsonNode claims = JwtParts.claims(tokens.json().get("access_token").asString());
+		assertThat(claims.get("preferred_username").asString()).isEqualTo(person.username());
 
 		Thread.sleep(1100);
 		Response again = poll(clientId, device);
@@ -81,7 +84,7 @@ class DeviceCodeFlowTests extends ServerTestSupport {
 		assertThat(this.events.received)
 			.anySatisfy((event) -> assertThat(event).isInstanceOfSatisfying(DeviceCodeApproved.class, (approved) -> {
 				assertThat(approved.clientId()).isEqualTo(clientId);
-				assertThat(approved.principal()).isEqualTo(person.username());
+				assertThat(approved.principal()).isEqualTo(claims.get("sub").asString());
 			}));
 		assertThat(this.events.received.toString()).doesNotContain(userCode)
 			.doesNotContain(userCode.replace("-", ""))

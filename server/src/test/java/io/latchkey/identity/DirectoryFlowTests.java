@@ -55,18 +55,7 @@ class DirectoryFlowTests extends ServerTestSupport {
 
 	@DynamicPropertySource
 	static void directory(DynamicPropertyRegistry registry) {
-		registry.add("latchkey.ldap.enabled", () -> "true");
-		registry.add("latchkey.ldap.urls", directory::ldapUrl);
-		registry.add("latchkey.ldap.base-dn", () -> TestDirectory.BASE_DN);
-		registry.add("latchkey.ldap.bind-dn", () -> TestDirectory.BIND_DN);
-		registry.add("latchkey.ldap.bind-password", () -> TestDirectory.BIND_PASSWORD);
-		registry.add("latchkey.ldap.user-search-base", () -> "ou=people");
-		registry.add("latchkey.ldap.group-search-base", () -> "ou=groups");
-		registry.add("latchkey.ldap.group-roles.latchkey-admins", () -> "admin");
-		registry.add("latchkey.ldap.group-roles.clinic-staff", () -> "staff");
-		registry.add("latchkey.ldap.connect-timeout", () -> "PT1S");
-		registry.add("latchkey.ldap.read-timeout", () -> "PT2S");
-		registry.add("latchkey.ldap.allow-plaintext", () -> "true");
+		directory.register(registry);
 	}
 
 	@AfterAll

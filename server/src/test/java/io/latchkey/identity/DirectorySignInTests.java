@@ -253,13 +253,22 @@ class DirectorySignInTests {
 			.isThrownBy(() -> signIn(activeDirectory(), "dave", TestDirectory.PASSWORDS.get("dave")));
 	}
 
-	private Authentication signIn(Map<String, String> properties, String username, String password) {
-		DirectorySettings settings = settings(properties);
-		PasswordSignIn signIn = new PasswordSignIn(
-				List.of(new PasswordSignIn.Source("local", false, new NoLocalAccounts()),
-						new PasswordSignIn.Source(settings.name(), true, DirectoryProviders.create(settings))),
-				new Unlimited(), this.events::add, Clock.systemUTC());
-		return signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+	@Test
+	void lookupReadsAPersonAgainByTheirStableIdInBothModes() {
+		DirectoryLookup ldap = DirectoryProviders.lookup(settings(ldap()));
+		assertThat(ldap.find(directory.entryUuid("alice"))).hasValueSatisfying((alice) -> {
+			assertThat(alice.loginName()).isEqualTo("alice");
+			assertThat(SignedInPerson.roles(alice.getAuthorities())).containsExactly("admin");
+		});
+		assertThat(ldap.find("00000000-0000-4000-8000-000000000000")).isEmpty();
+		assertThat(ldap.find(directory.entryUuid("carol"))).as("in no mapped group").isEmpty();
+
+		DirectoryLookup activeDirectory = DirectoryProviders.lookup(settings(activeDirectory()));
+		assertThat(activeDirectory.find("03020100-0504-0706-0809-0a0b0c0d0e0f")).hasValueSatisfying((alice) -> {
+			assertThat(alice.loginName()).isEqualTo("alice");
+			assertThat(SignedInPerson.roles(alice.getAuthorities())).containsExactly("admin");
+		});
+		assertThat(activeDirectory.find("00000000-0000-4000-8000-000000000000")).isEmpty();
 	}
 
 	private static DirectorySettings settings(Map<String, String> properties) {
@@ -267,6 +276,15 @@ class DirectorySignInTests {
 		properties.forEach((key, value) -> prefixed.put("latchkey.ldap." + key, value));
 		return new Binder(new MapConfigurationPropertySource(prefixed)).bind("latchkey.ldap", DirectorySettings.class)
 			.get();
+	}
+
+	private Authentication signIn(Map<String, String> properties, String username, String password) {
+		DirectorySettings settings = settings(properties);
+		PasswordSignIn signIn = new PasswordSignIn(
+				List.of(new PasswordSignIn.Source("local", false, new NoLocalAccounts()),
+						new PasswordSignIn.Source(settings.name(), true, DirectoryProviders.create(settings))),
+				new Unlimited(), this.events::add, Clock.systemUTC());
+		return signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
 	}
 
 	/**

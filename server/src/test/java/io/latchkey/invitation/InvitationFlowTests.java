@@ -3,6 +3,7 @@ package io.latchkey.invitation;
 import java.time.Duration;
 import java.util.Map;
 
+import io.latchkey.identity.UserAccounts;
 import io.latchkey.test.AuthorizationCodeFlow;
 import io.latchkey.test.AuthorizationCodeFlow.Tokens;
 import io.latchkey.test.Pkce;
@@ -10,6 +11,8 @@ import io.latchkey.test.TestHttp.Response;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static io.latchkey.test.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its own challenge), then exchanged at the unchanged token endpoint.
  */
 class InvitationFlowTests extends InvitationTestSupport {
+
+	@Autowired
+	UserAccounts users;
 
 	@Test
 	void emailedLinkRedeemsForTokensThatWorkAtUserinfoAndRefresh() throws Exception {
@@ -53,7 +59,8 @@ class InvitationFlowTests extends InvitationTestSupport {
 		assertThat(tokens.json().get("patient").asString()).isEqualTo("pat-7");
 		Response userinfo = this.http.get("/userinfo", "Authorization", bearer(tokens.accessToken()));
 		assertThat(userinfo.status()).isEqualTo(200);
-		assertThat(userinfo.json().get("sub").asString()).isEqualTo(invitation.subject());
+		assertThat(userinfo.json().get("sub").asString())
+			.isEqualTo(this.users.findByUsername(invitation.subject()).orElseThrow().id().toString());
 		Response refreshed = new AuthorizationCodeFlow(this.http).refresh(AuthorizationCodeFlow.DEMO_CLIENT,
 				tokens.refreshToken());
 		assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);

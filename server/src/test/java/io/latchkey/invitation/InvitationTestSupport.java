@@ -16,6 +16,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import io.latchkey.test.AuthorizationCodeFlow;
 import io.latchkey.test.AuthorizationCodeFlow.Authorization;
+import io.latchkey.test.MutableClock;
 import io.latchkey.test.ServerTestSupport;
 import io.latchkey.test.TestHttp;
 import io.latchkey.test.TestHttp.Response;
@@ -27,7 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * that capture what Latchkey sends, a clock the test can move, the events published, and
  * steps to create and redeem invitations.
  */
-@Import(InvitationTestSupport.Fixtures.class)
+@Import({ InvitationTestSupport.Fixtures.class, MutableClock.AsApplicationClock.class })
 abstract class InvitationTestSupport extends ServerTestSupport {
 
 	static final String SMS_KEY = "sms-gateway-key-for-tests";
@@ -175,12 +175,6 @@ abstract class InvitationTestSupport extends ServerTestSupport {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Fixtures {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock();
-		}
 
 		@Bean
 		PublishedEvents publishedEvents() {

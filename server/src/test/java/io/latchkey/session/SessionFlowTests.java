@@ -56,7 +56,9 @@ class SessionFlowTests extends ServerTestSupport {
 		String token = body.get("token").asString();
 		assertThat(JwtParts.header(token)).contains("\"ES256\"").contains("\"latchkey-session+jwt\"");
 		JsonNode claims = JwtParts.claims(token);
-		assertThat(claims.get("sub").asString()).isEqualTo("admin");
+		assertThat(claims.get("sub").asString())
+			.isEqualTo(this.users.findByUsername("admin").orElseThrow().id().toString());
+		assertThat(claims.get("preferred_username").asString()).isEqualTo("admin");
 		assertThat(claims.get("roles").get(0).asString()).isEqualTo("admin");
 		assertThat(claims.get("ctx").asString()).isEqualTo(Secrets.sha256Hex(fingerprint));
 		assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(900);

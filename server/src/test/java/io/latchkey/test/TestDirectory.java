@@ -17,12 +17,16 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldif.LDIFReader;
 import com.unboundid.util.ssl.KeyStoreKeyManager;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustAllTrustManager;
 import com.unboundid.util.ssl.cert.ManageCertificates;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real LDAP server in memory (UnboundID) with the people and groups of
@@ -123,11 +127,54 @@ public final class TestDirectory {
 		}
 	}
 
+	/**
+	 * Points a server at this directory in LDAP mode: search with the bind account,
+	 * groups {@code latchkey-admins} and {@code clinic-staff} mapped to {@code admin} and
+	 * {@code staff}, short timeouts.
+	 */
+	public void register(DynamicPropertyRegistry registry) {
+		registry.add("latchkey.ldap.enabled", () -> "true");
+		registry.add("latchkey.ldap.urls", this::ldapUrl);
+		registry.add("latchkey.ldap.base-dn", () -> TestDirectory.BASE_DN);
+		registry.add("latchkey.ldap.bind-dn", () -> TestDirectory.BIND_DN);
+		registry.add("latchkey.ldap.bind-password", () -> TestDirectory.BIND_PASSWORD);
+		registry.add("latchkey.ldap.user-search-base", () -> "ou=people");
+		registry.add("latchkey.ldap.group-search-base", () -> "ou=groups");
+		registry.add("latchkey.ldap.group-roles.latchkey-admins", () -> "admin");
+		registry.add("latchkey.ldap.group-roles.clinic-staff", () -> "staff");
+		registry.add("latchkey.ldap.connect-timeout", () -> "PT1S");
+		registry.add("latchkey.ldap.read-timeout", () -> "PT2S");
+		registry.add("latchkey.ldap.allow-plaintext", () -> "true");
+	}
+
+	/** Deletes a person's entry, as when someone leaves the organisation. */
+	public void remove(String uid) {
+		try {
+			this.server.delete("uid=" + uid + ",ou=people," + BASE_DN);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Adds entries written as LDIF lines, entries separated by an empty line. */
 	public void add(String... ldifLines) {
 		try {
 			this.server.importFromLDIF(false,
 					new LDIFReader(new java.io.BufferedReader(new java.io.StringReader(String.join("\n", ldifLines)))));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Takes a person out of a group (its {@code member} and their {@code memberOf}). */
+	public void removeFromGroup(String uid, String group) {
+		String person = "uid=" + uid + ",ou=people," + BASE_DN;
+		String groupDn = "cn=" + group + ",ou=groups," + BASE_DN;
+		try {
+			this.server.modify(groupDn, new Modification(ModificationType.DELETE, "member", person));
+			this.server.modify(person, new Modification(ModificationType.DELETE, "memberOf", groupDn));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

@@ -89,6 +89,13 @@ public final class TestHttp {
 			.build());
 	}
 
+	public Response patchJson(String path, Object body, String... headers) {
+		String json = (body instanceof String text) ? text : JSON.writeValueAsString(body);
+		return send(request(path, headers).header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
 	public Response post(String path, String contentType, String body, String... headers) {
 		HttpRequest.Builder builder = request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body));
 		if (contentType != null) {

@@ -52,7 +52,8 @@ class LoginThrottleTests extends ServerTestSupport {
 
 		try (var connection = TestDatabase.connect();
 				var statement = connection
-					.prepareStatement("SELECT COUNT(*) FROM spring_session WHERE principal_name = 'admin'")) {
+					.prepareStatement("SELECT COUNT(*) FROM spring_session WHERE principal_name = "
+							+ "(SELECT CAST(id AS varchar(36)) FROM latchkey_user WHERE username = 'admin')")) {
 			var rs = statement.executeQuery();
 			rs.next();
 			assertThat(rs.getInt(1)).isPositive();

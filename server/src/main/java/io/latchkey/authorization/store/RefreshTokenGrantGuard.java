@@ -7,6 +7,9 @@ import java.util.Optional;
 import io.latchkey.authorization.RefreshTokenReuseDetected;
 import io.latchkey.authorization.store.HashedTokenAuthorizationService.ConcurrentGrantUseException;
 import io.latchkey.authorization.store.HashedTokenAuthorizationService.RevokedFamily;
+import io.latchkey.identity.CurrentAccounts;
+import io.latchkey.identity.CurrentPerson;
+import io.latchkey.identity.DirectoryUnavailableException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -32,14 +35,20 @@ import org.springframework.util.StringUtils;
 /**
  * Checks a refresh-token grant around the library's handling: a refresh token that
  * rotation already replaced revokes its whole family, whether it comes back later or
- * races the request that rotates it, and a public client whose tokens are bound to a DPoP
- * key must prove that key to refresh. Apply {@link #guard} to the token endpoint's
- * providers.
+ * races the request that rotates it; a grant whose person was deleted, disabled or
+ * dropped from the directory's mapped groups is revoked; and a public client whose tokens
+ * are bound to a DPoP key must prove that key to refresh. Apply {@link #guard} to the
+ * token endpoint's providers.
  */
 @Component
 public final class RefreshTokenGrantGuard {
 
 	private static final Log logger = LogFactory.getLog(RefreshTokenGrantGuard.class);
+
+	/**
+	 * RFC 6749 section 4.1.2.1's code, also what the token endpoint answers in outages.
+	 */
+	private static final String TEMPORARILY_UNAVAILABLE = "temporarily_unavailable";
 
 	/** Where the library's token endpoint converters put the {@code DPoP} header. */
 	private static final String DPOP_PROOF_PARAMETER = "dpop_proof";
@@ -48,14 +57,17 @@ public final class RefreshTokenGrantGuard {
 
 	private final RegisteredClientRepository clients;
 
+	private final CurrentAccounts accounts;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	RefreshTokenGrantGuard(HashedTokenAuthorizationService store, RegisteredClientRepository clients,
-			ApplicationEventPublisher events) {
+			CurrentAccounts accounts, ApplicationEventPublisher events) {
 		this.store = store;
 		this.clients = clients;
+		this.accounts = accounts;
 		this.events = events;
 		this.clock = Clock.systemUTC();
 	}
@@ -80,9 +92,38 @@ public final class RefreshTokenGrantGuard {
 			revokeFamily(family.get());
 			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
 		}
+		OAuth2Authorization authorization = this.store.findByToken(grant.getRefreshToken(),
+				OAuth2TokenType.REFRESH_TOKEN);
+		if (authorization == null
+				|| !client.getRegisteredClient().getId().equals(authorization.getRegisteredClientId())) {
+			return;
+		}
+		requireCurrentAccount(authorization);
 		if (ClientAuthenticationMethod.NONE.equals(client.getClientAuthenticationMethod())
 				&& !StringUtils.hasText((String) grant.getAdditionalParameters().get(DPOP_PROOF_PARAMETER))) {
-			requireNoKeyBinding(grant.getRefreshToken(), client.getRegisteredClient());
+			requireNoKeyBinding(authorization);
+		}
+	}
+
+	/**
+	 * The person must still have an enabled account, or for directory people still be in
+	 * a mapped group; otherwise the grant is revoked. When only an unreachable directory
+	 * could tell, the refresh is refused without revoking, so that the person keeps the
+	 * grant once the directory answers again.
+	 */
+	private void requireCurrentAccount(OAuth2Authorization authorization) {
+		Optional<CurrentPerson> person;
+		try {
+			person = this.accounts.find(authorization.getPrincipalName());
+		}
+		catch (DirectoryUnavailableException ex) {
+			throw new OAuth2AuthenticationException(
+					new OAuth2Error(TEMPORARILY_UNAVAILABLE, "The directory cannot be reached; try again later", null));
+		}
+		if (person.isEmpty()) {
+			this.store.revokeFamily(authorization.getId());
+			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+					"The account of this grant no longer exists or is disabled", null));
 		}
 	}
 
@@ -91,11 +132,7 @@ public final class RefreshTokenGrantGuard {
 	 * a refresh without a proof of that key is refused. The library checks the key only
 	 * when a proof is sent.
 	 */
-	private void requireNoKeyBinding(String refreshToken, RegisteredClient client) {
-		OAuth2Authorization authorization = this.store.findByToken(refreshToken, OAuth2TokenType.REFRESH_TOKEN);
-		if (authorization == null || !client.getId().equals(authorization.getRegisteredClientId())) {
-			return;
-		}
+	private void requireNoKeyBinding(OAuth2Authorization authorization) {
 		OAuth2Authorization.Token<OAuth2AccessToken> accessToken = authorization.getAccessToken();
 		Map<String, Object> claims = (accessToken != null) ? accessToken.getClaims() : null;
 		if (claims != null && claims.get("cnf") instanceof Map<?, ?> confirmation && confirmation.containsKey("jkt")) {
