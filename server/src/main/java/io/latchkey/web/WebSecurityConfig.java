@@ -78,12 +78,18 @@ class WebSecurityConfig {
 	}
 
 	/**
-	 * Bearer tokens count only on Latchkey's APIs. Pages, the consent page and the device
-	 * pages ignore the header, so no token of any kind signs a person in there: people
-	 * sign in on the login page.
+	 * Bearer tokens count only on Latchkey's APIs and the operational metadata (metrics,
+	 * the API description). Pages, the consent page and the device pages ignore the
+	 * header, so no token of any kind signs a person in there: people sign in on the
+	 * login page.
 	 */
 	private static @Nullable String apiBearerToken(HttpServletRequest request) {
-		return isApi(request) ? API_BEARER_TOKENS.resolve(request) : null;
+		return (isApi(request) || isMetadata(request)) ? API_BEARER_TOKENS.resolve(request) : null;
+	}
+
+	private static boolean isMetadata(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/actuator/") || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui");
 	}
 
 	private static boolean isApi(HttpServletRequest request) {

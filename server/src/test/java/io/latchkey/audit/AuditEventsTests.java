@@ -155,7 +155,7 @@ class AuditEventsTests extends ServerTestSupport {
 			.isEqualTo(204);
 		assertThat(this.http.postForm("/api/admin/keys/rotate", Map.of(), "Authorization", bearer(token)).status())
 			.isEqualTo(200);
-		return Map.of("client", clientId, "user", username);
+		return Map.of("client", clientId, "user", user.json().get("id").asString());
 	}
 
 	private void assertRecorded(String type, String actor, String subject, String outcome, String agent) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.latchkey.abuse.RateLimiter;
+import io.latchkey.test.AuditRecords;
 import io.latchkey.test.Concurrently;
 import io.latchkey.test.ServerTestSupport;
 import io.latchkey.test.TestDatabase;
@@ -85,6 +86,7 @@ class ClientSecretGuessingTests extends ServerTestSupport {
 
 	/** Audit records of client secrets that were checked and found wrong. */
 	private static long checkedFailures() throws Exception {
+		AuditRecords.awaitChained();
 		try (var connection = TestDatabase.connect();
 				var statement = connection.prepareStatement("SELECT COUNT(*) FROM audit_event "
 						+ "WHERE event_type = 'client.authentication' AND subject = 'latchkey-admin' "
