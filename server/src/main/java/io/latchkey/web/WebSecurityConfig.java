@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -30,6 +31,11 @@ class WebSecurityConfig {
 					"/.well-known/smart-configuration", "/actuator/health/**", "/actuator/prometheus",
 					"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/launch", "/api/invitation")
 			.permitAll()
+			// Staff may create and revoke data links; everything else needs an admin.
+			.requestMatchers(HttpMethod.POST, "/api/admin/data-links")
+			.hasAnyAuthority("SCOPE_latchkey:admin", "ROLE_admin", "ROLE_staff")
+			.requestMatchers(HttpMethod.DELETE, "/api/admin/data-links/*")
+			.hasAnyAuthority("SCOPE_latchkey:admin", "ROLE_admin", "ROLE_staff")
 			.requestMatchers("/api/admin/**")
 			.hasAnyAuthority("SCOPE_latchkey:admin", "ROLE_admin")
 			.anyRequest()

@@ -1,5 +1,7 @@
 package io.latchkey.web;
 
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -7,9 +9,16 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits on what any request may carry.
  *
- * @param maxRequestBody the largest request body accepted anywhere; larger ones get 413
+ * @param maxRequestBody the largest request body accepted anywhere else; larger ones get
+ * 413
+ * @param maxLargeRequestBody the largest request body accepted at
+ * {@code largeRequestBodyPaths}
+ * @param largeRequestBodyPaths path patterns that take larger bodies: data-link payloads
+ * and answers
  */
 @ConfigurationProperties("latchkey.web")
-record WebSettings(@DefaultValue("64KB") DataSize maxRequestBody) {
+record WebSettings(@DefaultValue("64KB") DataSize maxRequestBody, @DefaultValue("512KB") DataSize maxLargeRequestBody,
+		@DefaultValue( {
+				"/api/admin/data-links", "/api/data-links/*/submission" }) List<String> largeRequestBodyPaths){
 
 }

@@ -16,6 +16,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import io.latchkey.test.AuthorizationCodeFlow;
 import io.latchkey.test.AuthorizationCodeFlow.Authorization;
+import io.latchkey.test.MutableClock;
 import io.latchkey.test.ServerTestSupport;
 import io.latchkey.test.TestHttp;
 import io.latchkey.test.TestHttp.Response;

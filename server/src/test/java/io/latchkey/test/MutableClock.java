@@ -1,4 +1,4 @@
-package io.latchkey.invitation;
+package io.latchkey.test;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,15 +10,15 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The system clock shifted by an offset a test can move.
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.offset.updateAndGet((current) -> current.plus(duration));
 	}
 
-	void reset() {
+	public void reset() {
 		this.offset.set(Duration.ZERO);
 	}
 

@@ -1,0 +1,45 @@
+package io.latchkey.datalink;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Rules for data links ({@code latchkey.data-links.*}).
+ *
+ * @param defaultTtl how long a link stays usable when the request names no
+ * {@code expires_in}
+ * @param maxTtl the longest {@code expires_in} accepted
+ * @param leaseTtl how long a lease lasts after the factor is passed; at most 15 minutes
+ * @param maxPayloadSize the largest payload, schema or answer accepted
+ * @param pinDigits how many digits a generated PIN has (6 to 8)
+ * @param dateLocale how dates of birth are read: the order of day and month in
+ * {@code 02/04/1980} and the language of month names
+ * @param otpTtl how long an emailed one-time code is valid
+ */
+@ConfigurationProperties("latchkey.data-links")
+record DataLinkSettings(Duration defaultTtl, Duration maxTtl, Duration leaseTtl, DataSize maxPayloadSize,
+		Integer pinDigits, Locale dateLocale, Duration otpTtl) {
+
+	DataLinkSettings {
+		defaultTtl = (defaultTtl != null) ? defaultTtl : Duration.ofDays(7);
+		maxTtl = (maxTtl != null) ? maxTtl : Duration.ofDays(90);
+		leaseTtl = (leaseTtl != null) ? leaseTtl : Duration.ofMinutes(10);
+		maxPayloadSize = (maxPayloadSize != null) ? maxPayloadSize : DataSize.ofKilobytes(256);
+		pinDigits = (pinDigits != null) ? pinDigits : 6;
+		dateLocale = (dateLocale != null) ? dateLocale : Locale.UK;
+		otpTtl = (otpTtl != null) ? otpTtl : Duration.ofMinutes(10);
+		if (defaultTtl.isNegative() || defaultTtl.isZero() || defaultTtl.compareTo(maxTtl) > 0) {
+			throw new IllegalArgumentException("latchkey.data-links.default-ttl must be positive and at most max-ttl");
+		}
+		if (leaseTtl.isNegative() || leaseTtl.isZero() || leaseTtl.compareTo(Duration.ofMinutes(15)) > 0) {
+			throw new IllegalArgumentException("latchkey.data-links.lease-ttl must be positive and at most PT15M");
+		}
+		if (pinDigits < 6 || pinDigits > 8) {
+			throw new IllegalArgumentException("latchkey.data-links.pin-digits must be between 6 and 8");
+		}
+	}
+
+}

@@ -1,0 +1,38 @@
+package io.latchkey.datalink;
+
+import java.util.List;
+
+import io.latchkey.shared.ClientAddress;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is at the other end of a request: the address through the trusted proxies the audit
+ * log trusts, and the user agent, shortened.
+ */
+@Component
+class Visitors {
+
+	private final ClientAddress addresses;
+
+	Visitors(@Value("${latchkey.audit.trusted-proxies:}") List<String> trustedProxies) {
+		this.addresses = new ClientAddress(trustedProxies.stream().filter((proxy) -> !proxy.isBlank()).toList());
+	}
+
+	Visitor of(HttpServletRequest request) {
+		String agent = request.getHeader("User-Agent");
+		return new Visitor(this.addresses.of(request),
+				(agent != null && agent.length() > 200) ? agent.substring(0, 200) : agent);
+	}
+
+	/**
+	 * The address and user agent of one request.
+	 */
+	record Visitor(String address, @Nullable String userAgent) {
+
+	}
+
+}
