@@ -7,6 +7,7 @@ import java.util.Map;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,17 @@ class AnswerSchemas {
 			Map.entry("dateTime", "valueDateTime"), Map.entry("time", "valueTime"), Map.entry("string", "valueString"),
 			Map.entry("text", "valueString"), Map.entry("url", "valueUri"), Map.entry("quantity", "valueQuantity"));
 
-	private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+	/**
+	 * Never fetches a document over the network (meta-schemas come from the library), and
+	 * caches nothing, so that one link's schema cannot stand in for another's
+	 * {@code $id}.
+	 */
+	private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+			(builder) -> builder.schemaCacheEnabled(false)
+				.schemaLoader((loader) -> loader.fetchRemoteResources(false)));
+
+	private final Schema metaSchema = this.registry
+		.getSchema(SchemaLocation.of(SpecificationVersion.DRAFT_2020_12.getDialectId()));
 
 	/**
 	 * Refuses a schema that cannot check anything, or that would make Latchkey fetch
@@ -47,7 +58,10 @@ class AnswerSchemas {
 			throw new InvalidDataLinkRequestException("schema may only refer to its own parts ($ref starting with #)");
 		}
 		try {
-			this.registry.getSchema(schema).validate(schema);
+			if (!this.metaSchema.validate(schema).isEmpty()) {
+				throw new InvalidDataLinkRequestException("schema is not a valid JSON Schema");
+			}
+			this.registry.getSchema(schema);
 		}
 		catch (SchemaException ex) {
 			throw new InvalidDataLinkRequestException("schema is not a valid JSON Schema");

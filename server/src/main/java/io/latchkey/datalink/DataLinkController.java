@@ -29,11 +29,21 @@ class DataLinkController {
 
 	private final DataLinkAccess access;
 
+	private final OneTimeCodes codes;
+
 	private final Visitors visitors;
 
-	DataLinkController(DataLinkAccess access, Visitors visitors) {
+	DataLinkController(DataLinkAccess access, OneTimeCodes codes, Visitors visitors) {
 		this.access = access;
+		this.codes = codes;
 		this.visitors = visitors;
+	}
+
+	/** Emails a one-time code for an {@code email_otp} link. */
+	@PostMapping("/code")
+	ResponseEntity<Void> code(@PathVariable String id, HttpServletRequest request) {
+		this.codes.send(id, this.visitors.of(request));
+		return ResponseEntity.accepted().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
 	}
 
 	@PostMapping("/lease")
