@@ -138,8 +138,8 @@ class DataLinkAccess {
 	}
 
 	/** The payload as frozen at creation, for the holder of a lease. */
-	byte[] payload(String linkId, HttpServletRequest request, Visitor visitor) {
-		DataLink link = leased(linkId, request, visitor);
+	byte[] payload(String linkId, HttpServletRequest request, boolean page, Visitor visitor) {
+		DataLink link = leased(linkId, request, page, visitor);
 		Instant now = this.clock.instant();
 		byte[] payload = this.masterKey.decrypt(this.repository.payload(link.id()));
 		this.transactions.executeWithoutResult((status) -> this.events
@@ -158,8 +158,8 @@ class DataLinkAccess {
 	 * Stores the one answer and uses the link up, in one transaction: of concurrent
 	 * submissions on any nodes exactly one wins, the others get {@code 410}.
 	 */
-	void submit(String linkId, HttpServletRequest request, JsonNode answer, Visitor visitor) {
-		DataLink link = leased(linkId, request, visitor);
+	void submit(String linkId, HttpServletRequest request, boolean page, JsonNode answer, Visitor visitor) {
+		DataLink link = leased(linkId, request, page, visitor);
 		if (!link.allowsSubmission()) {
 			throw new SubmissionNotAllowedException();
 		}
@@ -187,8 +187,8 @@ class DataLinkAccess {
 	}
 
 	/** Marks the link used at the lease holder's request. */
-	void use(String linkId, HttpServletRequest request, Visitor visitor) {
-		DataLink link = leased(linkId, request, visitor);
+	void use(String linkId, HttpServletRequest request, boolean page, Visitor visitor) {
+		DataLink link = leased(linkId, request, page, visitor);
 		Instant now = this.clock.instant();
 		boolean used = Boolean.TRUE.equals(this.transactions.execute((status) -> {
 			if (!this.repository.use(link.id(), "holder", now)) {
@@ -206,7 +206,7 @@ class DataLinkAccess {
 	 * The link, if it is usable and the request carries a valid lease for it with its
 	 * cookie.
 	 */
-	DataLink leased(String linkId, HttpServletRequest request, Visitor visitor) {
+	DataLink leased(String linkId, HttpServletRequest request, boolean page, Visitor visitor) {
 		DataLink link = find(linkId);
 		try {
 			if (link == null) {
@@ -215,7 +215,7 @@ class DataLinkAccess {
 			if (link.isGone(this.clock.instant())) {
 				throw new DataLinkGoneException();
 			}
-			this.leases.verify(request, link.id());
+			this.leases.verify(request, link.id(), page);
 			return link;
 		}
 		catch (LeaseRejectedException ex) {

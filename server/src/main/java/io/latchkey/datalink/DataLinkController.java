@@ -64,7 +64,7 @@ class DataLinkController {
 
 	@GetMapping("/payload")
 	ResponseEntity<byte[]> payload(@PathVariable String id, HttpServletRequest request) {
-		byte[] payload = this.access.payload(id, request, this.visitors.of(request));
+		byte[] payload = this.access.payload(id, request, false, this.visitors.of(request));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -73,13 +73,13 @@ class DataLinkController {
 
 	@PostMapping("/submission")
 	ResponseEntity<Void> submit(@PathVariable String id, @RequestBody JsonNode answer, HttpServletRequest request) {
-		this.access.submit(id, request, answer, this.visitors.of(request));
+		this.access.submit(id, request, false, answer, this.visitors.of(request));
 		return ResponseEntity.accepted().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
 	}
 
 	@PostMapping("/use")
 	ResponseEntity<Void> use(@PathVariable String id, HttpServletRequest request) {
-		this.access.use(id, request, this.visitors.of(request));
+		this.access.use(id, request, false, this.visitors.of(request));
 		return ResponseEntity.noContent().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
 	}
 

@@ -10,9 +10,12 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.latchkey.shared.FingerprintBinding;
 import io.latchkey.shared.LatchkeyProperties;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -40,6 +43,12 @@ class LeaseTokens {
 	static final String TYPE = "latchkey-lease+jwt";
 
 	static final FingerprintBinding COOKIE = new FingerprintBinding("__Host-latchkey-lease");
+
+	/**
+	 * Where the pages keep the lease itself, since a page cannot send a header. Scripts
+	 * can read neither cookie, and SameSite=Strict keeps both off cross-site requests.
+	 */
+	static final String PAGE_COOKIE = "__Host-latchkey-lease-token";
 
 	private static final String CONTEXT = "ctx";
 
@@ -90,12 +99,12 @@ class LeaseTokens {
 	 * @throws LeaseRejectedException when there is no valid lease for this link with its
 	 * cookie
 	 */
-	UUID verify(HttpServletRequest request, UUID linkId) {
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+	UUID verify(HttpServletRequest request, UUID linkId, boolean page) {
+		String token = page ? pageToken(request) : bearer(request);
+		if (token == null) {
 			throw new LeaseRejectedException(linkId, "missing");
 		}
-		Jwt jwt = decode(authorization.substring(BEARER.length()).trim(), linkId);
+		Jwt jwt = decode(token, linkId);
 		if (!linkId.toString().equals(jwt.getSubject())) {
 			throw new LeaseRejectedException(linkId, "other-link");
 		}
@@ -103,6 +112,51 @@ class LeaseTokens {
 			throw new LeaseRejectedException(linkId, "cookie");
 		}
 		return linkId;
+	}
+
+	private static @Nullable String bearer(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			return null;
+		}
+		return authorization.substring(BEARER.length()).trim();
+	}
+
+	private static @Nullable String pageToken(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies != null) {
+			for (Cookie cookie : cookies) {
+				if (PAGE_COOKIE.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+					return cookie.getValue();
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The {@code Set-Cookie} value that keeps the lease for the pages until it expires.
+	 */
+	static String pageCookie(Lease lease) {
+		return ResponseCookie.from(PAGE_COOKIE, lease.token())
+			.httpOnly(true)
+			.secure(true)
+			.sameSite("Strict")
+			.path("/")
+			.maxAge(lease.expiresIn())
+			.build()
+			.toString();
+	}
+
+	static String clearPageCookie() {
+		return ResponseCookie.from(PAGE_COOKIE, "")
+			.httpOnly(true)
+			.secure(true)
+			.sameSite("Strict")
+			.path("/")
+			.maxAge(0)
+			.build()
+			.toString();
 	}
 
 	private Jwt decode(String token, UUID linkId) {
