@@ -50,3 +50,22 @@ CREATE TABLE data_link_submission (
     PRIMARY KEY (link_id),
     CONSTRAINT data_link_submission_link_fk FOREIGN KEY (link_id) REFERENCES data_link (id) ON DELETE CASCADE
 );
+
+-- Webhook deliveries of answers, written in the transaction that stores the answer and
+-- sent by whichever node claims them; id is the Idempotency-Key receivers see on every
+-- attempt. The body carries the answer, so it is encrypted.
+CREATE TABLE data_link_webhook (
+    id uuid NOT NULL,
+    link_id uuid NOT NULL,
+    tenant varchar(100) NOT NULL,
+    body bytea NOT NULL,
+    attempts integer NOT NULL,
+    next_attempt_at timestamp with time zone NOT NULL,
+    delivered_at timestamp with time zone,
+    failed_at timestamp with time zone,
+    last_error varchar(200),
+    created_at timestamp with time zone NOT NULL,
+    PRIMARY KEY (id),
+    CONSTRAINT data_link_webhook_link_fk FOREIGN KEY (link_id) REFERENCES data_link (id) ON DELETE CASCADE
+);
+CREATE INDEX data_link_webhook_due ON data_link_webhook (next_attempt_at);

@@ -2,7 +2,9 @@ package io.latchkey.datalink;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.latchkey.abuse.Lockouts;
@@ -47,6 +49,10 @@ class DataLinkAccess {
 
 	private final JsonMapper json;
 
+	private final WebhookOutbox webhooks;
+
+	private final DataLinkSettings settings;
+
 	private final TransactionTemplate transactions;
 
 	private final ApplicationEventPublisher events;
@@ -54,8 +60,11 @@ class DataLinkAccess {
 	private final Clock clock;
 
 	DataLinkAccess(DataLinkRepository repository, Factors factors, LeaseTokens leases, AnswerSchemas schemas,
-			Lockouts lockouts, RateLimiter limiter, MasterKey masterKey, JsonMapper json,
-			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+			Lockouts lockouts, RateLimiter limiter, MasterKey masterKey, JsonMapper json, WebhookOutbox webhooks,
+			DataLinkSettings settings, TransactionTemplate transactions, ApplicationEventPublisher events,
+			Clock clock) {
+		this.webhooks = webhooks;
+		this.settings = settings;
 		this.repository = repository;
 		this.factors = factors;
 		this.leases = leases;
@@ -177,6 +186,10 @@ class DataLinkAccess {
 				return false;
 			}
 			this.repository.insertSubmission(link.id(), sealed, now);
+			if (this.settings.webhooks().containsKey(link.tenant())) {
+				this.webhooks.add(UUID.randomUUID(), link.id(), link.tenant(),
+						this.masterKey.encrypt(webhookBody(link, answer, now)), now);
+			}
 			this.events.publishEvent(
 					new DataLinkSubmitted(link.id(), link.tenant(), visitor.address(), visitor.userAgent(), now));
 			return true;
@@ -184,6 +197,16 @@ class DataLinkAccess {
 		if (!won) {
 			throw new DataLinkGoneException();
 		}
+	}
+
+	private byte[] webhookBody(DataLink link, JsonNode answer, Instant submittedAt) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", "data-link.submitted");
+		body.put("data_link_id", link.id().toString());
+		body.put("tenant", link.tenant());
+		body.put("submitted_at", submittedAt.toString());
+		body.put("answer", answer);
+		return this.json.writeValueAsBytes(body);
 	}
 
 	/** Marks the link used at the lease holder's request. */
