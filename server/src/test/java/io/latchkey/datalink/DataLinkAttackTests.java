@@ -130,6 +130,30 @@ class DataLinkAttackTests extends DataLinkTestSupport {
 		}
 	}
 
+	@Test
+	void malformedRequestsGetProblemDetailsNeverA500() {
+		JsonNode created = create(link(PAYLOAD, Map.of("type", "pin"), "allows_submission", true));
+		String id = idOf(created);
+		Lease lease = lease(id, created.get("pin").asString());
+		String leasePath = "/api/data-links/" + id + "/lease";
+		List<Response> answers = List.of(
+				this.http.post(leasePath, "application/json", "{\"factor\": ", "X-Forwarded-For", randomAddress()),
+				this.http.post(leasePath, "application/json", "[1, 2]", "X-Forwarded-For", randomAddress()),
+				this.http.postJson(leasePath, Map.of("factor", Map.of("a", 1)), "X-Forwarded-For", randomAddress()),
+				this.http.post(leasePath, "text/plain", "123456", "X-Forwarded-For", randomAddress()),
+				this.http.get("/api/data-links/" + "x".repeat(3000) + "/payload", lease.headers()),
+				this.http.get("/api/data-links/" + id + "/payload", "Authorization", "Bearer", "Cookie",
+						LEASE_COOKIE + "=" + lease.cookie()),
+				this.http.post("/api/data-links/" + id + "/submission", "application/json", "{not json",
+						lease.headers()),
+				this.http.get("/l/" + "%00".repeat(10)));
+		for (Response answer : answers) {
+			assertThat(answer.status()).as(answer.body()).isBetween(400, 499);
+		}
+		assertThat(this.http.postJson("/api/data-links/" + id + "/submission", Map.of("ok", true), lease.headers())
+			.status()).isEqualTo(202);
+	}
+
 	private static void assertInvalidLease(Response response) {
 		assertThat(response.status()).as(response.body()).isEqualTo(401);
 		assertThat(response.header("WWW-Authenticate")).contains("invalid_token");
