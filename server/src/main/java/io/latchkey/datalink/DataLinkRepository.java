@@ -204,6 +204,10 @@ class DataLinkRepository {
 			.optional();
 	}
 
+	int deleteExpiredBefore(Instant cutoff) {
+		return this.jdbc.sql("DELETE FROM data_link WHERE expires_at < ?").param(utc(cutoff)).update();
+	}
+
 	Page search(@Nullable String tenant, @Nullable DataLinkStatus status, Instant now, int page, int size) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		Map<String, Object> params = new LinkedHashMap<>();

@@ -26,12 +26,14 @@ import org.springframework.util.unit.DataSize;
  * each failure
  * @param webhookRetryMax the longest wait between attempts
  * @param webhookMaxAttempts attempts before a delivery is given up (and audited)
+ * @param retention how long after expiry links, their history and answers are kept
+ * @param cleanupInterval how often links past retention are deleted
  */
 @ConfigurationProperties("latchkey.data-links")
 record DataLinkSettings(Duration defaultTtl, Duration maxTtl, Duration leaseTtl, DataSize maxPayloadSize,
 		Integer pinDigits, Locale dateLocale, Duration otpTtl, Map<String, Webhook> webhooks,
 		Duration webhookPollInterval, Duration webhookRetryInitial, Duration webhookRetryMax,
-		Integer webhookMaxAttempts) {
+		Integer webhookMaxAttempts, Duration retention, Duration cleanupInterval) {
 
 	DataLinkSettings {
 		defaultTtl = (defaultTtl != null) ? defaultTtl : Duration.ofDays(7);
@@ -46,6 +48,8 @@ record DataLinkSettings(Duration defaultTtl, Duration maxTtl, Duration leaseTtl,
 		webhookRetryInitial = (webhookRetryInitial != null) ? webhookRetryInitial : Duration.ofSeconds(10);
 		webhookRetryMax = (webhookRetryMax != null) ? webhookRetryMax : Duration.ofHours(1);
 		webhookMaxAttempts = (webhookMaxAttempts != null) ? webhookMaxAttempts : 25;
+		retention = (retention != null) ? retention : Duration.ofDays(90);
+		cleanupInterval = (cleanupInterval != null) ? cleanupInterval : Duration.ofHours(1);
 		if (defaultTtl.isNegative() || defaultTtl.isZero() || defaultTtl.compareTo(maxTtl) > 0) {
 			throw new IllegalArgumentException("latchkey.data-links.default-ttl must be positive and at most max-ttl");
 		}

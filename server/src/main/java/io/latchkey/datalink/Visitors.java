@@ -6,7 +6,9 @@ import io.latchkey.shared.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +20,11 @@ class Visitors {
 
 	private final ClientAddress addresses;
 
-	Visitors(@Value("${latchkey.audit.trusted-proxies:}") List<String> trustedProxies) {
-		this.addresses = new ClientAddress(trustedProxies.stream().filter((proxy) -> !proxy.isBlank()).toList());
+	Visitors(Environment environment) {
+		List<String> trustedProxies = Binder.get(environment)
+			.bind("latchkey.audit.trusted-proxies", Bindable.listOf(String.class))
+			.orElse(List.of());
+		this.addresses = new ClientAddress(trustedProxies);
 	}
 
 	Visitor of(HttpServletRequest request) {

@@ -24,6 +24,9 @@ class DataLinkAdminTests extends DataLinkTestSupport {
 	@Autowired
 	UserAccounts users;
 
+	@Autowired
+	DataLinkCleanup cleanup;
+
 	@Test
 	void staffMayCreateAndRevokeButNotReadLinks() {
 		this.users
@@ -72,6 +75,20 @@ class DataLinkAdminTests extends DataLinkTestSupport {
 		assertThat(this.http
 			.get("/api/admin/data-links/" + java.util.UUID.randomUUID(), "Authorization", bearer(adminToken()))
 			.status()).isEqualTo(404);
+	}
+
+	@Test
+	void linksAreDeletedWithTheirAnswersOnceRetentionHasPassedAfterExpiry() {
+		JsonNode created = create(link(Map.of("a", 1), Map.of("type", "pin"), "expires_in", 3600));
+		String id = created.get("id").asString();
+		this.clock.advance(java.time.Duration.ofDays(89));
+		this.cleanup.deleteExpired();
+		assertThat(this.http.get("/api/admin/data-links/" + id, "Authorization", bearer(adminToken())).status())
+			.isEqualTo(200);
+		this.clock.advance(java.time.Duration.ofDays(2));
+		assertThat(this.cleanup.deleteExpired()).isPositive();
+		assertThat(this.http.get("/api/admin/data-links/" + id, "Authorization", bearer(adminToken())).status())
+			.isEqualTo(404);
 	}
 
 	@Test
