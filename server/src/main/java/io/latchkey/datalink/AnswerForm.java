@@ -54,12 +54,14 @@ record AnswerForm(List<Group> groups) {
 				JsonNode definition = property.getValue();
 				String type = definition.path("type").asString("string");
 				if ("object".equals(type)) {
-					groups.add(new Group(label(name, definition), objectFields(name + ".", definition)));
+					groups.add(new Group(label(name, definition),
+							objectFields(name + ".", definition, required.contains(name))));
 				}
 				else if ("array".equals(type) && "object".equals(definition.path("items").path("type").asString(""))) {
 					for (int row = 0; row < ARRAY_ROWS; row++) {
 						groups.add(new Group(label(name, definition) + " " + (row + 1),
-								objectFields(name + "." + row + ".", definition.path("items"))));
+								objectFields(name + "." + row + ".", definition.path("items"),
+										row == 0 && required.contains(name))));
 					}
 				}
 				else {
@@ -71,8 +73,9 @@ record AnswerForm(List<Group> groups) {
 		return new AnswerForm(groups.stream().filter((group) -> !group.fields().isEmpty()).toList());
 	}
 
-	private static List<Field> objectFields(String prefix, JsonNode definition) {
-		List<String> required = strings(definition.path("required"));
+	/** The fields of an object; none is marked required unless the object itself is. */
+	private static List<Field> objectFields(String prefix, JsonNode definition, boolean objectRequired) {
+		List<String> required = objectRequired ? strings(definition.path("required")) : List.of();
 		List<Field> fields = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> property : definition.path("properties").properties()) {
 			if (!property.getValue().isContainer()

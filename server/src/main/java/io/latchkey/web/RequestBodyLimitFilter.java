@@ -22,7 +22,8 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Refuses request bodies above {@link WebSettings#maxRequestBody()} before anything
+ * Refuses request bodies above {@link WebSettings#maxRequestBody()} (or
+ * {@link WebSettings#maxLargeRequestBody()} at the paths that take more) before anything
  * parses them: by {@code Content-Length} when there is one, else by reading at most one
  * byte past the limit. OAuth endpoints get an RFC 6749 error, the rest a problem detail.
  */
