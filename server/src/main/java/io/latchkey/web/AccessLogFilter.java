@@ -1,6 +1,7 @@
 package io.latchkey.web;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,7 +25,17 @@ class AccessLogFilter extends OncePerRequestFilter {
 
 	private static final Log logger = LogFactory.getLog("latchkey.access");
 
+	private static final Pattern SECRET_SEGMENT = Pattern.compile("^(/l/|/api/data-links/)[^/]+");
+
 	static final String CLIENT_ID_ATTRIBUTE = AccessLogFilter.class.getName() + ".clientId";
+
+	/**
+	 * The path as it may be logged: a data link's id is its secret, so it is replaced by
+	 * {@code {id}}.
+	 */
+	static String loggable(String path) {
+		return SECRET_SEGMENT.matcher(path).replaceFirst("$1{id}");
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -37,8 +48,8 @@ class AccessLogFilter extends OncePerRequestFilter {
 			if (logger.isInfoEnabled()) {
 				long millis = (System.nanoTime() - started) / 1_000_000;
 				String client = (String) request.getAttribute(CLIENT_ID_ATTRIBUTE);
-				logger.info(request.getMethod() + " " + request.getRequestURI() + " " + response.getStatus() + " "
-						+ millis + "ms" + ((client != null) ? " client=" + client : ""));
+				logger.info(request.getMethod() + " " + loggable(request.getRequestURI()) + " " + response.getStatus()
+						+ " " + millis + "ms" + ((client != null) ? " client=" + client : ""));
 			}
 		}
 	}

@@ -46,7 +46,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 			if (!isDatabaseUnavailable(ex) || response.isCommitted()) {
 				throw ex;
 			}
-			logger.warn("Database unavailable while handling " + request.getMethod() + " " + request.getRequestURI());
+			logger.warn("Database unavailable while handling " + request.getMethod() + " "
+					+ AccessLogFilter.loggable(request.getRequestURI()));
 			writeUnavailable(request, response);
 		}
 	}

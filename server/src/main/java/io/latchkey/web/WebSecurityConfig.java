@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -41,6 +42,11 @@ class WebSecurityConfig {
 			.permitAll()
 			.requestMatchers("/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.access(metadataAccess(operations, managementPort))
+			// Staff may create and revoke data links; everything else needs an admin.
+			.requestMatchers(HttpMethod.POST, "/api/admin/data-links")
+			.hasAnyAuthority("SCOPE_latchkey:admin", "ROLE_admin", "ROLE_staff")
+			.requestMatchers(HttpMethod.DELETE, "/api/admin/data-links/*")
+			.hasAnyAuthority("SCOPE_latchkey:admin", "ROLE_admin", "ROLE_staff")
 			.requestMatchers("/api/admin/**")
 			.hasAnyAuthority("SCOPE_latchkey:admin", "ROLE_admin")
 			.anyRequest()

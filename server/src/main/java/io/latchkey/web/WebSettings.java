@@ -12,13 +12,21 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits on what any request may carry, and whom to believe about where it came from.
  *
- * @param maxRequestBody the largest request body accepted anywhere; larger ones get 413
+ * @param maxRequestBody the largest request body accepted anywhere else; larger ones get
+ * 413
+ * @param maxLargeRequestBody the largest request body accepted at
+ * {@code largeRequestBodyPaths}
+ * @param largeRequestBodyPaths path patterns that take larger bodies: data-link payloads
+ * and answers
  * @param trustedProxies CIDR blocks of the reverse proxies whose {@code X-Forwarded-For}
  * and {@code X-Forwarded-Proto} are believed; from any other peer they are ignored
  * (default: none)
  */
 @ConfigurationProperties("latchkey.web")
-record WebSettings(@DefaultValue("64KB") DataSize maxRequestBody, @Nullable List<String> trustedProxies) {
+record WebSettings(@DefaultValue("64KB") DataSize maxRequestBody, @DefaultValue("512KB") DataSize maxLargeRequestBody,
+		@DefaultValue( {
+				"/api/admin/data-links", "/api/data-links/*/submission" }) List<String> largeRequestBodyPaths,
+		@Nullable List<String> trustedProxies){
 
 	WebSettings {
 		trustedProxies = ClientAddress.cidrBlocks((trustedProxies != null) ? trustedProxies : List.of());
