@@ -24,7 +24,7 @@ final class FilterErrorResponses {
 			String problemCode, String detail) throws IOException {
 		response.setStatus(status.value());
 		String body;
-		if (isProtocolEndpoint(request.getRequestURI())) {
+		if (ErrorFormat.isProtocolEndpoint(request.getRequestURI())) {
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			body = "{\"error\":\"" + oauthError + "\",\"error_description\":\"" + detail + "\"}";
 		}
@@ -35,10 +35,6 @@ final class FilterErrorResponses {
 					+ "\"}";
 		}
 		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static boolean isProtocolEndpoint(String path) {
-		return path.startsWith("/oauth2/") || path.startsWith("/userinfo") || path.startsWith("/connect/");
 	}
 
 }
