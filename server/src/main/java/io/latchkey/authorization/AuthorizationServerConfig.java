@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.config.Customizer;
@@ -31,12 +32,15 @@ import org.springframework.security.oauth2.server.authorization.token.JwtGenerat
 import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.StringUtils;
 
 /**
  * Wires Spring Authorization Server: its protocol endpoints in their own filter chain,
@@ -48,6 +52,8 @@ class AuthorizationServerConfig {
 	/** How long another node may still see a client as it was before a change. */
 	static final Duration CLIENT_CACHE_TIME_TO_LIVE = Duration.ofSeconds(10);
 
+	private static final String USER_INFO = "/userinfo";
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ClientSecrets clientSecrets,
@@ -57,7 +63,8 @@ class AuthorizationServerConfig {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(Customizer.withDefaults())
-				.authorizationEndpoint((endpoint) -> endpoint.consentPage("/oauth2/consent"))
+				.authorizationEndpoint((endpoint) -> endpoint.consentPage("/oauth2/consent")
+					.errorResponseHandler(new AuthorizationErrorResponseHandler(clients)))
 				.tokenEndpoint((endpoint) -> endpoint
 					.accessTokenResponseHandler(announcing.tokensIssued(smartTokenResponseHandler()))
 					.authenticationProviders((providers) -> {
@@ -68,6 +75,8 @@ class AuthorizationServerConfig {
 				.tokenRevocationEndpoint((endpoint) -> endpoint.revocationResponseHandler(announcing.tokenRevoked()))
 				.clientAuthentication((authentication) -> authentication
 					.authenticationConverter(new PublicClientRefreshTokenAuthenticationConverter())
+					.authenticationConverter(new MissingCodeVerifierAuthenticationConverter(clients))
+					.errorResponseHandler(new ClientAuthenticationFailureHandler())
 					.authenticationProviders((providers) -> {
 						providers.add(0, new PublicClientRefreshTokenAuthenticationProvider(clients));
 						providers.stream()
@@ -83,8 +92,25 @@ class AuthorizationServerConfig {
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new InvalidClientEntryPoint(), clientAuthenticatedEndpoints())
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browserRequests()))
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
+			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(userInfoBearerTokens())
+				.jwt(Customizer.withDefaults())
+				.dPoP((dPoP) -> dPoP.requestMatcher(userInfoDPoPRequests())));
 		return http.build();
+	}
+
+	/**
+	 * Access tokens are for {@code /userinfo} only; at the other protocol endpoints an
+	 * {@code Authorization} header is the client's own credential, and a bearer token
+	 * there is a failed client authentication.
+	 */
+	private static BearerTokenResolver userInfoBearerTokens() {
+		DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
+		return (request) -> USER_INFO.equals(request.getRequestURI()) ? resolver.resolve(request) : null;
+	}
+
+	private static RequestMatcher userInfoDPoPRequests() {
+		return (request) -> USER_INFO.equals(request.getRequestURI())
+				&& StringUtils.startsWithIgnoreCase(request.getHeader(HttpHeaders.AUTHORIZATION), "DPoP ");
 	}
 
 	private static RequestMatcher clientAuthenticatedEndpoints() {
