@@ -41,6 +41,11 @@ final class DeviceClients {
 		return this;
 	}
 
+	DeviceClients scopes(String... scopes) {
+		this.body.put("scopes", List.of(scopes));
+		return this;
+	}
+
 	DeviceClients deviceCodeTtl(long seconds) {
 		this.tokenSettings.put("device_code_ttl", seconds);
 		return this;
