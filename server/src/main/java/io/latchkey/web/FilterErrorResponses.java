@@ -22,6 +22,10 @@ final class FilterErrorResponses {
 
 	static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String oauthError,
 			String problemCode, String detail) throws IOException {
+		if (ErrorFormat.wantsHtml(request, request.getRequestURI())) {
+			response.sendError(status.value());
+			return;
+		}
 		response.setStatus(status.value());
 		String body;
 		if (ErrorFormat.isProtocolEndpoint(request.getRequestURI())) {
