@@ -149,8 +149,12 @@ class RequestFuzzTests extends ServerTestSupport {
 		List<String> failures = new ArrayList<>();
 
 		for (int i = 0; i < REQUESTS && failures.size() < 20; i++) {
-			String target = targets.get(this.random.nextInt(targets.size()));
-			String method = (this.random.nextInt(10) < 7) ? target.substring(0, target.indexOf(' ')) : pick(METHODS);
+			// First every method on every path once, then at random, mostly the
+			// described method.
+			boolean sweep = i < targets.size() * METHODS.size();
+			String target = sweep ? targets.get(i / METHODS.size()) : targets.get(this.random.nextInt(targets.size()));
+			String method = sweep ? METHODS.get(i % METHODS.size())
+					: (this.random.nextInt(10) < 7) ? target.substring(0, target.indexOf(' ')) : pick(METHODS);
 			String path = fillPath(target.substring(target.indexOf(' ') + 1));
 			String accept = (this.random.nextInt(5) == 0) ? null : pick(ACCEPTS);
 			Request request = request(method, path, accept);
@@ -167,6 +171,34 @@ class RequestFuzzTests extends ServerTestSupport {
 		assertThat(this.errors).extracting((event) -> event.getLoggerName() + ": " + event.getFormattedMessage())
 			.as("logged at ERROR")
 			.isEmpty();
+	}
+
+	@Test
+	void requestsThatOnceEndedInAServerErrorAreRefusedInTheirFormat() {
+		String admin = "Authorization: Bearer " + adminToken() + "\r\n";
+		String host = "Host: localhost:" + this.port + "\r\n";
+		String form = "Content-Type: application/x-www-form-urlencoded\r\n";
+		byte[] badForm = "reason=%zz".getBytes(StandardCharsets.US_ASCII);
+		List<Object[]> cases = List.of(new Object[] { "DELETE /api/session", form, badForm, 401 },
+				new Object[] { "DELETE /api/admin/invitations/not-a-uuid", admin + form, badForm, 400 },
+				new Object[] { "DELETE /api/admin/invitations/not-a-uuid", admin, new byte[0], 400 },
+				new Object[] { "POST /api/admin/clients", admin + "Content-Type: */*\r\n", "{}".getBytes(), 415 },
+				new Object[] { "POST /api/admin/users", admin + "Content-Type: multipart/form-data\r\n", "x".getBytes(),
+						415 },
+				new Object[] { "DELETE /api/admin/clients/%20", admin, new byte[0], 404 },
+				new Object[] { "GET /launch?link=%E2%82%", "", new byte[0], 400 },
+				new Object[] { "GET /error", "", new byte[0], 404 });
+		for (Object[] attack : cases) {
+			String line = (String) attack[0];
+			Reply reply = RawHttp.send(this.port, line + " HTTP/1.1\r\n" + host + attack[1], (byte[]) attack[2]);
+
+			assertThat(reply.status()).as(line).isEqualTo(attack[3]);
+			if (!reply.body().isEmpty()) {
+				assertThat(reply.header("Content-Type")).as(line).startsWith("application/problem+json");
+			}
+			assertThat(reply.body()).as(line).doesNotContain("timestamp");
+		}
+		assertThat(this.errors).isEmpty();
 	}
 
 	private String judge(String head, String path, String method, String accept, Reply reply) {
