@@ -250,6 +250,11 @@ class RequestFuzzTests extends ServerTestSupport {
 			head.append("Accept: ").append(accept).append("\r\n");
 		}
 		String authorization = pick(this.authorizations);
+		if (authorization != null && path.startsWith("/api/admin/keys")
+				&& authorization.startsWith("Authorization: Bearer")) {
+			// Rotating the signing keys would change what other tests rely on.
+			authorization = null;
+		}
 		if (authorization != null) {
 			head.append(authorization);
 		}
@@ -257,9 +262,6 @@ class RequestFuzzTests extends ServerTestSupport {
 			head.append("Authorization: ")
 				.append(pick(List.of("Basic !!!", "Bearer x", "DPoP x", "Negotiate x")))
 				.append("\r\n");
-		}
-		if (this.random.nextInt(10) == 0) {
-			head.append("X-Forwarded-For: ").append(pick(VALUES)).append("\r\n");
 		}
 		if (this.random.nextInt(12) == 0) {
 			head.append("DPoP: ").append(pick(VALUES)).append("\r\n");
@@ -370,8 +372,8 @@ class RequestFuzzTests extends ServerTestSupport {
 					.properties()
 					.forEach((operation) -> targets.add(operation.getKey().toUpperCase() + " " + entry.getKey())));
 		}
-		// Rotating keys and deleting clients or users would change what other tests rely
-		// on; these run without the admin's credentials below.
+		// Path variables never name a real client or user (see PATH_VALUES), and the
+		// keys are rotated only without credentials.
 		assertThat(targets).contains("DELETE /api/admin/invitations/{id}", "DELETE /api/session");
 		return targets;
 	}
