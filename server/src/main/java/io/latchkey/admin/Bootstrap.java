@@ -14,18 +14,20 @@ import io.latchkey.identity.PasswordLimits;
 import io.latchkey.identity.UserAccounts;
 import io.latchkey.shared.Secrets;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the {@code admin} user, the {@code latchkey-admin} client and, on the embedded
  * database, the public {@code demo-app} client, the first time Latchkey starts against an
- * empty database. Generated secrets go to standard output once, never to the log.
+ * empty database. Generated secrets go to standard output once, never to the log. It runs
+ * once every bean is ready and before the web server starts, so no request (and no
+ * readiness probe) is answered before the admin client exists.
  */
 @Component
-class Bootstrap implements ApplicationRunner {
+class Bootstrap implements SmartInitializingSingleton {
 
 	static final String ADMIN_USER = "admin";
 
@@ -55,7 +57,7 @@ class Bootstrap implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) throws Exception {
+	public void afterSingletonsInstantiated() {
 		if (!this.users.exists(ADMIN_USER)) {
 			String password = givenOrGenerated(this.properties.adminPassword());
 			this.users.create(new NewUserAccount(ADMIN_USER, password, null, null, Set.of("admin"), null));
@@ -80,12 +82,18 @@ class Bootstrap implements ApplicationRunner {
 		}
 	}
 
-	private boolean demoClientWanted() throws Exception {
+	private boolean demoClientWanted() {
 		if (this.properties.demoClient() != null) {
 			return this.properties.demoClient();
 		}
-		String product = JdbcUtils.extractDatabaseMetaData(this.dataSource, DatabaseMetaData::getDatabaseProductName);
-		return "H2".equalsIgnoreCase(product);
+		try {
+			String product = JdbcUtils.extractDatabaseMetaData(this.dataSource,
+					DatabaseMetaData::getDatabaseProductName);
+			return "H2".equalsIgnoreCase(product);
+		}
+		catch (MetaDataAccessException ex) {
+			throw new IllegalStateException("Cannot tell which database this is", ex);
+		}
 	}
 
 	private static String givenOrGenerated(String given) {

@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.config.Customizer;
@@ -40,6 +41,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.StringUtils;
 
 /**
  * Wires Spring Authorization Server: its protocol endpoints in their own filter chain,
@@ -61,7 +63,8 @@ class AuthorizationServerConfig {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(Customizer.withDefaults())
-				.authorizationEndpoint((endpoint) -> endpoint.consentPage("/oauth2/consent"))
+				.authorizationEndpoint((endpoint) -> endpoint.consentPage("/oauth2/consent")
+					.errorResponseHandler(new AuthorizationErrorResponseHandler(clients)))
 				.tokenEndpoint((endpoint) -> endpoint
 					.accessTokenResponseHandler(announcing.tokensIssued(smartTokenResponseHandler()))
 					.authenticationProviders((providers) -> {
@@ -73,6 +76,8 @@ class AuthorizationServerConfig {
 				.tokenRevocationEndpoint((endpoint) -> endpoint.revocationResponseHandler(announcing.tokenRevoked()))
 				.clientAuthentication((authentication) -> authentication
 					.authenticationConverter(new PublicClientRefreshTokenAuthenticationConverter())
+					.authenticationConverter(new MissingCodeVerifierAuthenticationConverter(clients))
+					.errorResponseHandler(new ClientAuthenticationFailureHandler())
 					.authenticationProviders((providers) -> {
 						providers.add(0, new PublicClientRefreshTokenAuthenticationProvider(clients));
 						providers.stream()
@@ -83,8 +88,7 @@ class AuthorizationServerConfig {
 								? new ClientSecretGuard(provider, clients, limiter) : provider);
 						featureCustomizers.orderedStream()
 							.forEach((customizer) -> providers.replaceAll(customizer::clientAuthenticationProvider));
-					})
-					.errorResponseHandler(new ClientAuthenticationFailureHandler()));
+					}));
 			featureCustomizers.orderedStream().forEach((customizer) -> customizer.customize(server));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
@@ -94,7 +98,8 @@ class AuthorizationServerConfig {
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browserRequests()))
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.bearerTokenResolver(userInfoBearerToken(settings.getOidcUserInfoEndpoint()))
-				.jwt(Customizer.withDefaults()));
+				.jwt(Customizer.withDefaults())
+				.dPoP((dPoP) -> dPoP.requestMatcher(userInfoDPoPRequests(settings.getOidcUserInfoEndpoint()))));
 		return http.build();
 	}
 
@@ -107,6 +112,12 @@ class AuthorizationServerConfig {
 		RequestMatcher userInfo = PathPatternRequestMatcher.withDefaults().matcher(userInfoEndpoint);
 		DefaultBearerTokenResolver bearerTokens = new DefaultBearerTokenResolver();
 		return (request) -> userInfo.matches(request) ? bearerTokens.resolve(request) : null;
+	}
+
+	private static RequestMatcher userInfoDPoPRequests(String userInfoEndpoint) {
+		RequestMatcher userInfo = PathPatternRequestMatcher.withDefaults().matcher(userInfoEndpoint);
+		return (request) -> userInfo.matches(request)
+				&& StringUtils.startsWithIgnoreCase(request.getHeader(HttpHeaders.AUTHORIZATION), "DPoP ");
 	}
 
 	private static RequestMatcher clientAuthenticatedEndpoints() {

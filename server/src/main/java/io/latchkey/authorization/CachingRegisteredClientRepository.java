@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.util.StringUtils;
 
 /**
  * Keeps registered clients in memory for a short while. Every token request and every
@@ -45,11 +46,18 @@ final class CachingRegisteredClientRepository implements RegisteredClientReposit
 
 	@Override
 	public @Nullable RegisteredClient findById(String id) {
+		if (!StringUtils.hasText(id)) {
+			return null;
+		}
 		return cached(this.byId, id, this.delegate::findById);
 	}
 
 	@Override
 	public @Nullable RegisteredClient findByClientId(String clientId) {
+		// The library's repository asserts a non-blank id; a blank one names no client.
+		if (!StringUtils.hasText(clientId)) {
+			return null;
+		}
 		return cached(this.byClientId, clientId, this.delegate::findByClientId);
 	}
 

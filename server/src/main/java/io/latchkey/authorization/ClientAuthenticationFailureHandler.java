@@ -1,6 +1,8 @@
 package io.latchkey.authorization;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,9 +19,11 @@ import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMe
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
- * The library's answer to a failed client authentication (RFC 6749 §5.2: {@code 401} for
- * {@code invalid_client}, else {@code 400}, the error code only), plus {@code 429} with
- * {@code Retry-After} and a description when the attempt was over its budget.
+ * Answers failed client authentication as RFC 6749 §5.2 says: {@code invalid_client} with
+ * {@code 401} and a {@code WWW-Authenticate} challenge when the client tried the
+ * {@code Authorization} header, also when that header cannot even be read; other errors
+ * with {@code 400}. Only the error code goes out, as in the library's own handler, except
+ * for an attempt over its budget: {@code 429} with {@code Retry-After} and a description.
  */
 final class ClientAuthenticationFailureHandler implements AuthenticationFailureHandler {
 
@@ -29,17 +33,43 @@ final class ClientAuthenticationFailureHandler implements AuthenticationFailureH
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
 		SecurityContextHolder.clearContext();
-		OAuth2Error error = ((OAuth2AuthenticationException) exception).getError();
-		ServletServerHttpResponse http = new ServletServerHttpResponse(response);
+		ServletServerHttpResponse httpResponse = new ServletServerHttpResponse(response);
+		httpResponse.getHeaders().setCacheControl("no-store");
 		if (exception instanceof ClientAuthenticationThrottledException throttled) {
-			http.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-			http.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(throttled.getRetryAfter().toSeconds()));
-			this.errors.write(error, null, http);
+			httpResponse.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+			httpResponse.getHeaders()
+				.set(HttpHeaders.RETRY_AFTER, Long.toString(throttled.getRetryAfter().toSeconds()));
+			this.errors.write(throttled.getError(), null, httpResponse);
 			return;
 		}
-		http.setStatusCode(OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode()) ? HttpStatus.UNAUTHORIZED
-				: HttpStatus.BAD_REQUEST);
-		this.errors.write(new OAuth2Error(error.getErrorCode()), null, http);
+		String code = (exception instanceof OAuth2AuthenticationException failure) ? failure.getError().getErrorCode()
+				: OAuth2ErrorCodes.INVALID_CLIENT;
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && !isReadableBasic(authorization)) {
+			code = OAuth2ErrorCodes.INVALID_CLIENT;
+		}
+		if (OAuth2ErrorCodes.INVALID_CLIENT.equals(code)) {
+			httpResponse.setStatusCode(HttpStatus.UNAUTHORIZED);
+			httpResponse.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"latchkey\"");
+		}
+		else {
+			httpResponse.setStatusCode(HttpStatus.BAD_REQUEST);
+		}
+		this.errors.write(new OAuth2Error(code), null, httpResponse);
+	}
+
+	private static boolean isReadableBasic(String authorization) {
+		if (authorization.length() < 7 || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return false;
+		}
+		try {
+			String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+					StandardCharsets.UTF_8);
+			return decoded.indexOf(':') > 0;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 }

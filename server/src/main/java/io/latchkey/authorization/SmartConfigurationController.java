@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponseType;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,6 +19,41 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class SmartConfigurationController {
+
+	/**
+	 * The grants the token endpoint takes: the library's, as its OpenID metadata lists
+	 * them, with the device grant its device endpoints add.
+	 */
+	static final List<String> GRANT_TYPES = List.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
+			AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(), AuthorizationGrantType.REFRESH_TOKEN.getValue(),
+			AuthorizationGrantType.TOKEN_EXCHANGE.getValue(), AuthorizationGrantType.DEVICE_CODE.getValue());
+
+	/**
+	 * The client authentication methods the library accepts (the certificate ones over
+	 * the mutual-TLS listener), and {@code none} for public clients.
+	 */
+	static final List<String> TOKEN_ENDPOINT_AUTH_METHODS = List.of(
+			ClientAuthenticationMethod.CLIENT_SECRET_BASIC.getValue(),
+			ClientAuthenticationMethod.CLIENT_SECRET_POST.getValue(),
+			ClientAuthenticationMethod.CLIENT_SECRET_JWT.getValue(),
+			ClientAuthenticationMethod.PRIVATE_KEY_JWT.getValue(),
+			ClientAuthenticationMethod.TLS_CLIENT_AUTH.getValue(),
+			ClientAuthenticationMethod.SELF_SIGNED_TLS_CLIENT_AUTH.getValue(),
+			ClientAuthenticationMethod.NONE.getValue());
+
+	static final List<String> SCOPES = List.of("openid", "fhirUser", "profile", "offline_access", "launch/patient",
+			"patient/*.rs", "user/*.rs", "roles");
+
+	/** PKCE S256 only, as the library enforces it. */
+	static final List<String> CODE_CHALLENGE_METHODS = List.of("S256");
+
+	/**
+	 * Only what the server does: no {@code permission-v2} until v2 scopes are parsed, no
+	 * EHR launch.
+	 */
+	static final List<String> CAPABILITIES = List.of("launch-standalone", "client-public",
+			"client-confidential-symmetric", "sso-openid-connect", "context-standalone-patient", "permission-offline",
+			"permission-patient");
 
 	private final AuthorizationServerSettings settings;
 
@@ -34,15 +72,12 @@ class SmartConfigurationController {
 		body.put("introspection_endpoint", issuer + this.settings.getTokenIntrospectionEndpoint());
 		body.put("revocation_endpoint", issuer + this.settings.getTokenRevocationEndpoint());
 		body.put("userinfo_endpoint", issuer + this.settings.getOidcUserInfoEndpoint());
-		body.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
-		body.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
-		body.put("scopes_supported", List.of("openid", "fhirUser", "profile", "offline_access", "launch/patient",
-				"patient/*.rs", "user/*.rs", "roles"));
-		body.put("response_types_supported", List.of("code"));
-		body.put("code_challenge_methods_supported", List.of("S256"));
-		body.put("capabilities",
-				List.of("launch-standalone", "client-public", "client-confidential-symmetric", "sso-openid-connect",
-						"context-standalone-patient", "permission-offline", "permission-patient", "permission-v2"));
+		body.put("grant_types_supported", GRANT_TYPES);
+		body.put("token_endpoint_auth_methods_supported", TOKEN_ENDPOINT_AUTH_METHODS);
+		body.put("scopes_supported", SCOPES);
+		body.put("response_types_supported", List.of(OAuth2AuthorizationResponseType.CODE.getValue()));
+		body.put("code_challenge_methods_supported", CODE_CHALLENGE_METHODS);
+		body.put("capabilities", CAPABILITIES);
 		return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(body);
 	}
 

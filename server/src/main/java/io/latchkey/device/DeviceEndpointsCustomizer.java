@@ -6,8 +6,10 @@ import java.util.List;
 import io.latchkey.abuse.RateLimiter;
 import io.latchkey.authorization.ProtocolEndpointsCustomizer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationContext;
@@ -17,6 +19,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceVerificationAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,8 +45,12 @@ class DeviceEndpointsCustomizer implements ProtocolEndpointsCustomizer {
 
 	private final DeviceSettings settings;
 
+	private final ObjectProvider<OAuth2TokenGenerator<?>> tokens;
+
 	DeviceEndpointsCustomizer(RateLimiter limiter, ApplicationEventPublisher events, RegisteredClientRepository clients,
-			OAuth2AuthorizationService authorizations, DeviceSettings settings) {
+			OAuth2AuthorizationService authorizations, DeviceSettings settings,
+			ObjectProvider<OAuth2TokenGenerator<?>> tokens) {
+		this.tokens = tokens;
 		this.limiter = limiter;
 		this.events = events;
 		this.clients = clients;
@@ -56,10 +63,7 @@ class DeviceEndpointsCustomizer implements ProtocolEndpointsCustomizer {
 		DeviceVerificationResultHandler results = new DeviceVerificationResultHandler(this.events);
 		server
 			.deviceAuthorizationEndpoint((endpoint) -> endpoint
-				.authenticationProviders((providers) -> providers.stream()
-					.filter(OAuth2DeviceAuthorizationRequestAuthenticationProvider.class::isInstance)
-					.map(OAuth2DeviceAuthorizationRequestAuthenticationProvider.class::cast)
-					.forEach((provider) -> provider.setUserCodeGenerator(new UserCodes())))
+				.authenticationProviders((providers) -> providers.replaceAll(this::deviceAuthorizationProvider))
 				.deviceAuthorizationResponseHandler(
 						new DeviceAuthorizationResponseHandler(this.authorizations, this.settings)))
 			.deviceVerificationEndpoint((endpoint) -> endpoint.consentPage(DevicePagesController.CONFIRM)
@@ -74,7 +78,18 @@ class DeviceEndpointsCustomizer implements ProtocolEndpointsCustomizer {
 	@Override
 	public AuthenticationProvider tokenEndpointProvider(AuthenticationProvider provider) {
 		return (provider instanceof OAuth2DeviceCodeAuthenticationProvider)
-				? new DevicePollingGuard(provider, this.limiter, this.authorizations) : provider;
+				? new DevicePollingGuard(
+						new DeviceIdTokenIssuer(provider, this.authorizations, this.tokens.getObject()), this.limiter,
+						this.authorizations)
+				: provider;
+	}
+
+	private AuthenticationProvider deviceAuthorizationProvider(AuthenticationProvider provider) {
+		if (provider instanceof OAuth2DeviceAuthorizationRequestAuthenticationProvider request) {
+			request.setUserCodeGenerator(new UserCodes());
+			return new OpenIdDeviceAuthorizationProvider(request, this.authorizations);
+		}
+		return provider;
 	}
 
 	private void verificationProviders(List<AuthenticationProvider> providers) {

@@ -22,9 +22,13 @@ final class FilterErrorResponses {
 
 	static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String oauthError,
 			String problemCode, String detail) throws IOException {
+		if (ErrorFormat.wantsHtml(request, request.getRequestURI())) {
+			response.sendError(status.value());
+			return;
+		}
 		response.setStatus(status.value());
 		String body;
-		if (isProtocolEndpoint(request.getRequestURI())) {
+		if (ErrorFormat.isProtocolEndpoint(request.getRequestURI())) {
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			body = "{\"error\":\"" + oauthError + "\",\"error_description\":\"" + detail + "\"}";
 		}
@@ -35,10 +39,6 @@ final class FilterErrorResponses {
 					+ "\"}";
 		}
 		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static boolean isProtocolEndpoint(String path) {
-		return path.startsWith("/oauth2/") || path.startsWith("/userinfo") || path.startsWith("/connect/");
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.latchkey.web;
 
+import java.io.IOException;
+
 import io.latchkey.shared.Problems;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -15,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -32,6 +35,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
+		if (sentToErrorPage(request, statusCode)) {
+			return null;
+		}
 		ProblemDetail problem = Problems.of(statusCode, codeFor(statusCode), detailFor(ex, statusCode));
 		return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
 	}
@@ -50,6 +56,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		logger.error("Unexpected failure handling a request: " + ex.getClass().getName());
 		return ResponseEntity.internalServerError()
 			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong on our side."));
+	}
+
+	/**
+	 * A browser asking for a page gets the HTML error page, and a protocol endpoint its
+	 * RFC 6749 error: the error controller renders both for the status sent here.
+	 */
+	private static boolean sentToErrorPage(WebRequest request, HttpStatusCode status) {
+		if (!(request instanceof ServletWebRequest servlet) || servlet.getResponse() == null) {
+			return false;
+		}
+		String path = servlet.getRequest().getRequestURI();
+		if (!ErrorFormat.wantsHtml(servlet.getRequest(), path) && !ErrorFormat.isProtocolEndpoint(path)) {
+			return false;
+		}
+		try {
+			servlet.getResponse().sendError(status.value());
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	private static String codeFor(HttpStatusCode status) {

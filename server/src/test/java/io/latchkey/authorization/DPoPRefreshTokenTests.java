@@ -1,5 +1,7 @@
 package io.latchkey.authorization;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Date;
 import java.util.UUID;
 
@@ -10,6 +12,7 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.latchkey.identity.UserAccounts;
@@ -66,17 +69,51 @@ class DPoPRefreshTokenTests extends ServerTestSupport {
 		assertThat(flow.refresh(DEMO_CLIENT, refreshed.refreshToken()).status()).isEqualTo(400);
 	}
 
+	@Test
+	void boundAccessTokenWorksAtUserInfoWithItsProof() throws Exception {
+		ECKey key = new ECKeyGenerator(Curve.P_256).generate();
+		AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this.http);
+		Authorization authorization = flow.authorize(DEMO_CLIENT, DEMO_REDIRECT_URI, "openid offline_access",
+				TokenChecks.newPerson(this.accounts), PASSWORD);
+
+		Response exchanged = flow.exchange(authorization, "DPoP", proof(key));
+
+		assertThat(exchanged.status()).as(exchanged.body()).isEqualTo(200);
+		Tokens tokens = Tokens.of(exchanged);
+		assertThat(tokens.tokenType()).isEqualTo("DPoP");
+
+		Response userInfo = this.http.get("/userinfo", "Authorization", "DPoP " + tokens.accessToken(), "DPoP",
+				proof(key, "GET", this.http.base() + "/userinfo", tokens.accessToken()));
+		assertThat(userInfo.status()).as(userInfo.body()).isEqualTo(200);
+		assertThat(userInfo.json().get("sub").asString()).isNotBlank();
+
+		Response withAnotherKey = this.http.get("/userinfo", "Authorization", "DPoP " + tokens.accessToken(), "DPoP",
+				proof(new ECKeyGenerator(Curve.P_256).generate(), "GET", this.http.base() + "/userinfo",
+						tokens.accessToken()));
+		assertThat(withAnotherKey.status()).isEqualTo(401);
+
+		Response withoutProof = this.http.get("/userinfo", "Authorization", "DPoP " + tokens.accessToken());
+		assertThat(withoutProof.status()).isEqualTo(401);
+	}
+
 	/** A DPoP proof (RFC 9449 section 4.2) for a POST to the token endpoint. */
 	private String proof(ECKey key) throws Exception {
-		SignedJWT proof = new SignedJWT(
-				new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("dpop+jwt"))
-					.jwk(key.toPublicJWK())
-					.build(),
-				new JWTClaimsSet.Builder().claim("htm", "POST")
-					.claim("htu", this.http.base() + "/oauth2/token")
-					.issueTime(new Date())
-					.jwtID(UUID.randomUUID().toString())
-					.build());
+		return proof(key, "POST", this.http.base() + "/oauth2/token", null);
+	}
+
+	private String proof(ECKey key, String method, String uri, String accessToken) throws Exception {
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().claim("htm", method)
+			.claim("htu", uri)
+			.issueTime(new Date())
+			.jwtID(UUID.randomUUID().toString());
+		if (accessToken != null) {
+			claims.claim("ath", Base64URL
+				.encode(MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII)))
+				.toString());
+		}
+		SignedJWT proof = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("dpop+jwt"))
+			.jwk(key.toPublicJWK())
+			.build(), claims.build());
 		proof.sign(new ECDSASigner(key));
 		return proof.serialize();
 	}

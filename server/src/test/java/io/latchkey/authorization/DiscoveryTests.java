@@ -1,5 +1,8 @@
 package io.latchkey.authorization;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.latchkey.test.ServerTestSupport;
 import io.latchkey.test.TestHttp.Response;
 import org.junit.jupiter.api.Test;
@@ -38,8 +41,41 @@ class DiscoveryTests extends ServerTestSupport {
 		assertThat(smart.get("issuer").asString()).isEqualTo("http://localhost:9000");
 		assertThat(smart.get("code_challenge_methods_supported").toString()).isEqualTo("[\"S256\"]");
 		assertThat(smart.get("token_endpoint").asString()).isEqualTo("http://localhost:9000/oauth2/token");
-		assertThat(smart.get("capabilities").toString()).contains("launch-standalone", "client-public",
-				"context-standalone-patient", "permission-offline", "permission-v2");
+		assertThat(smart.get("capabilities").toString())
+			.contains("launch-standalone", "client-public", "context-standalone-patient", "permission-offline")
+			.doesNotContain("permission-v2");
+	}
+
+	@Test
+	void smartConfigurationAgreesWithTheOpenIdMetadata() {
+		JsonNode smart = this.http.get("/.well-known/smart-configuration").json();
+		JsonNode openid = this.http.get("/.well-known/openid-configuration").json();
+
+		for (String endpoint : List.of("issuer", "jwks_uri", "authorization_endpoint", "token_endpoint",
+				"introspection_endpoint", "revocation_endpoint", "userinfo_endpoint")) {
+			assertThat(smart.get(endpoint).asString()).as(endpoint).isEqualTo(openid.get(endpoint).asString());
+		}
+		assertThat(values(smart, "grant_types_supported"))
+			.containsExactlyInAnyOrderElementsOf(values(openid, "grant_types_supported"));
+		assertThat(values(smart, "grant_types_supported")).contains("urn:ietf:params:oauth:grant-type:device_code");
+		assertThat(values(smart, "code_challenge_methods_supported"))
+			.containsExactlyInAnyOrderElementsOf(values(openid, "code_challenge_methods_supported"));
+		assertThat(values(smart, "response_types_supported"))
+			.containsExactlyInAnyOrderElementsOf(values(openid, "response_types_supported"));
+		// Public clients authenticate with none; everything else as the OpenID metadata
+		// says.
+		List<String> methods = new ArrayList<>(values(smart, "token_endpoint_auth_methods_supported"));
+		assertThat(methods.remove("none")).isTrue();
+		assertThat(methods)
+			.containsExactlyInAnyOrderElementsOf(values(openid, "token_endpoint_auth_methods_supported"));
+		assertThat(methods).contains("tls_client_auth", "self_signed_tls_client_auth");
+		assertThat(values(smart, "scopes_supported")).containsAll(values(openid, "scopes_supported"));
+	}
+
+	private static List<String> values(JsonNode metadata, String name) {
+		List<String> values = new ArrayList<>();
+		metadata.get(name).forEach((value) -> values.add(value.asString()));
+		return values;
 	}
 
 	@Test

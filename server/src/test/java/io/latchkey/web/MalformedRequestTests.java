@@ -46,8 +46,10 @@ class MalformedRequestTests extends ServerTestSupport {
 				Arguments.of("/oauth2/token", FORM,
 						"grant_type=refresh_token&refresh_token=x&client_id=demo-app&client_id=demo-app", Auth.NONE,
 						400, "invalid_request"),
+				// RFC 7636 §4.6: a public client without its verifier has a bad grant,
+				// not bad credentials.
 				Arguments.of("/oauth2/token", FORM, "grant_type=authorization_code&code=x&client_id=demo-app",
-						Auth.NONE, 401, "invalid_client"),
+						Auth.NONE, 400, "invalid_grant"),
 				Arguments.of("/oauth2/token", FORM,
 						"grant_type=authorization_code&code=x&client_id=demo-app&code_verifier=abc", Auth.NONE, 400,
 						"invalid_grant"),

@@ -1,0 +1,80 @@
+package io.latchkey.device;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceAuthorizationRequestAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+
+/**
+ * Lets a device ask for {@code openid}, which the library refuses at the device
+ * authorization endpoint: desktop programs ask for it to learn who signed in, and the
+ * device grant then answers with an ID token ({@link DeviceIdTokenIssuer}). The library
+ * checks the request without {@code openid}; {@code openid} is then added to the scopes
+ * the person is asked to approve, if the client is registered for it.
+ */
+final class OpenIdDeviceAuthorizationProvider implements AuthenticationProvider {
+
+	private static final OAuth2TokenType DEVICE_CODE = new OAuth2TokenType(OAuth2ParameterNames.DEVICE_CODE);
+
+	private final AuthenticationProvider delegate;
+
+	private final OAuth2AuthorizationService authorizations;
+
+	OpenIdDeviceAuthorizationProvider(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations) {
+		this.delegate = delegate;
+		this.authorizations = authorizations;
+	}
+
+	@Override
+	public @Nullable Authentication authenticate(Authentication authentication) {
+		OAuth2DeviceAuthorizationRequestAuthenticationToken request = (OAuth2DeviceAuthorizationRequestAuthenticationToken) authentication;
+		if (!request.getScopes().contains(OidcScopes.OPENID)) {
+			return this.delegate.authenticate(authentication);
+		}
+		RegisteredClient client = (request.getPrincipal() instanceof OAuth2ClientAuthenticationToken principal)
+				? principal.getRegisteredClient() : null;
+		if (client == null || !client.getScopes().contains(OidcScopes.OPENID)) {
+			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_SCOPE,
+					"OAuth 2.0 Parameter: " + OAuth2ParameterNames.SCOPE, null));
+		}
+		Set<String> withoutOpenId = new HashSet<>(request.getScopes());
+		withoutOpenId.remove(OidcScopes.OPENID);
+		OAuth2DeviceAuthorizationRequestAuthenticationToken checked = (OAuth2DeviceAuthorizationRequestAuthenticationToken) this.delegate
+			.authenticate(new OAuth2DeviceAuthorizationRequestAuthenticationToken(
+					(Authentication) request.getPrincipal(), String.valueOf(request.getAuthorizationUri()),
+					withoutOpenId, request.getAdditionalParameters()));
+		if (checked == null || checked.getDeviceCode() == null || checked.getUserCode() == null) {
+			return checked;
+		}
+		OAuth2Authorization authorization = this.authorizations.findByToken(checked.getDeviceCode().getTokenValue(),
+				DEVICE_CODE);
+		if (authorization == null) {
+			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.SERVER_ERROR);
+		}
+		this.authorizations.save(OAuth2Authorization.from(authorization)
+			.attribute(OAuth2ParameterNames.SCOPE, new HashSet<>(request.getScopes()))
+			.build());
+		return new OAuth2DeviceAuthorizationRequestAuthenticationToken((Authentication) checked.getPrincipal(),
+				request.getScopes(), checked.getDeviceCode(), checked.getUserCode());
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return this.delegate.supports(authentication);
+	}
+
+}
