@@ -77,7 +77,8 @@ class DeviceOpenIdTests extends ServerTestSupport {
 		IDTokenValidator validator = new IDTokenValidator(issuer, client, JWSAlgorithm.RS256,
 				new URL(this.http.base() + "/oauth2/jwks"));
 		IDTokenClaimsSet claims = validator.validate(tokens.getOIDCTokens().getIDToken(), null);
-		assertThat(claims.getSubject().getValue()).isEqualTo(username);
+		assertThat(claims.getStringClaim("preferred_username")).isEqualTo(username);
+		assertThat(UUID.fromString(claims.getSubject().getValue())).as("sub is the account id").isNotNull();
 		assertThat(claims.getAudience()).extracting(Object::toString).containsExactly(clientId);
 		assertThat(claims.getAuthenticationTime()).isNotNull();
 		assertThat(claims.getIssueTime()).isNotNull();
@@ -89,7 +90,7 @@ class DeviceOpenIdTests extends ServerTestSupport {
 					.toHTTPRequest()
 					.send());
 		assertThat(userInfo.indicatesSuccess()).as(String.valueOf(userInfo)).isTrue();
-		assertThat(userInfo.toSuccessResponse().getUserInfo().getSubject().getValue()).isEqualTo(username);
+		assertThat(userInfo.toSuccessResponse().getUserInfo().getSubject()).isEqualTo(claims.getSubject());
 
 		TokenResponse refreshed = OIDCTokenResponseParser.parse(new TokenRequest(endpoint("/oauth2/token"), client,
 				new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken()))

@@ -17,6 +17,7 @@ import ch.qos.logback.core.AppenderBase;
 import io.latchkey.test.RawHttp;
 import io.latchkey.test.RawHttp.Reply;
 import io.latchkey.test.ServerTestSupport;
+import io.latchkey.test.TestHttp;
 import io.latchkey.test.TestHttp.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -363,7 +364,8 @@ class RequestFuzzTests extends ServerTestSupport {
 		List<String> targets = new ArrayList<>(PROTOCOL);
 		targets.addAll(PAGES);
 		for (String group : List.of("admin", "public")) {
-			Response description = this.http.get("/v3/api-docs/" + group);
+			Response description = this.http.get("/v3/api-docs/" + group, "Authorization",
+					TestHttp.bearer(adminToken()));
 			assertThat(description.status()).as(description.body()).isEqualTo(200);
 			description.json()
 				.get("paths")
