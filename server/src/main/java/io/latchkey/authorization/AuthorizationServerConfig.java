@@ -8,6 +8,7 @@ import java.util.Set;
 import io.latchkey.abuse.RateLimiter;
 import io.latchkey.authorization.store.RefreshTokenGrantGuard;
 import io.latchkey.shared.LatchkeyProperties;
+import io.latchkey.shared.SecretFreeRequestCache;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,6 +39,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -92,7 +94,7 @@ class AuthorizationServerConfig {
 			featureCustomizers.orderedStream().forEach((customizer) -> customizer.customize(server));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
-			.requestCache((cache) -> cache.requestCache(new SecretFreeRequestCache()))
+			.requestCache((cache) -> cache.requestCache(new SecretFreeRequestCache(AnyRequestMatcher.INSTANCE)))
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new InvalidClientEntryPoint(), clientAuthenticatedEndpoints())
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browserRequests()))

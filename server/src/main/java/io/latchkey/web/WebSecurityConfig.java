@@ -1,5 +1,6 @@
 package io.latchkey.web;
 
+import io.latchkey.shared.SecretFreeRequestCache;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +21,6 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * Everything outside the OAuth protocol endpoints: pages, Latchkey's own APIs and the
@@ -107,11 +107,9 @@ class WebSecurityConfig {
 	 * the saved request lives in the session table, and query strings carry link secrets
 	 * and codes, which must never reach the database in plain form.
 	 */
-	private static HttpSessionRequestCache queryFreeRequestCache() {
-		HttpSessionRequestCache cache = new HttpSessionRequestCache();
-		cache.setRequestMatcher((request) -> "GET".equals(request.getMethod()) && request.getQueryString() == null
-				&& !request.getRequestURI().endsWith("/favicon.ico"));
-		return cache;
+	private static SecretFreeRequestCache queryFreeRequestCache() {
+		return new SecretFreeRequestCache(
+				(request) -> request.getQueryString() == null && !request.getRequestURI().endsWith("/favicon.ico"));
 	}
 
 	/**

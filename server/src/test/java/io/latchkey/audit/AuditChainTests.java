@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import com.nimbusds.jose.JOSEObjectType;
@@ -323,8 +324,15 @@ class AuditChainTests extends ServerTestSupport {
 	@Test
 	void recordsArePendingUntilChainedAndTheVerifierCountsThem() {
 		this.chainer.chainPending();
-		this.log.append(entry("test.pending", "subject-" + UUID.randomUUID()));
-		ChainVerification before = this.chain.verify();
+		// Holding the chain head's lock keeps every chainer, the scheduled ones included,
+		// waiting, so the record stays pending while the verifier looks.
+		ChainVerification before = new TransactionTemplate(this.transactions).execute((status) -> {
+			this.jdbc.sql("SELECT last_id FROM audit_chain_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
+			return CompletableFuture.supplyAsync(() -> {
+				this.log.append(entry("test.pending", "subject-" + UUID.randomUUID()));
+				return this.chain.verify();
+			}).join();
+		});
 		assertThat(before.valid()).isTrue();
 		assertThat(before.pending()).isGreaterThanOrEqualTo(1);
 

@@ -1,4 +1,4 @@
-package io.latchkey.authorization;
+package io.latchkey.shared;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,22 +19,25 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Remembers a protocol request that sent the person to sign in, minus its secrets: the
- * saved request lives in the session table. {@code /oauth2/authorize} keeps its query
- * (client, redirect, state, PKCE challenge: nothing that grants anything by itself); a
+ * Remembers a request that sent the person to sign in, minus its secrets: the saved
+ * request lives in the session table. {@code /oauth2/authorize} keeps its query (client,
+ * redirect, state, PKCE challenge: nothing that grants anything by itself); a
  * {@code user_code} is dropped, so after signing in the person lands on the empty
  * verification page and types the code the device still shows. Cookies and the
- * {@code Referer} are never kept.
+ * {@code Referer} are never kept. Every filter chain that sends people to sign in uses
+ * this cache, each with its own rule of which requests are worth remembering.
  */
-final class SecretFreeRequestCache extends HttpSessionRequestCache {
+public final class SecretFreeRequestCache extends HttpSessionRequestCache {
 
 	/** Query parameters of the protocol endpoints that are secrets in themselves. */
 	static final Set<String> SECRET_PARAMETERS = Set.of("user_code");
 
-	SecretFreeRequestCache() {
-		setRequestMatcher((request) -> "GET".equals(request.getMethod()));
+	/** Remembers GET requests that {@code worthRemembering} accepts. */
+	public SecretFreeRequestCache(RequestMatcher worthRemembering) {
+		setRequestMatcher((request) -> "GET".equals(request.getMethod()) && worthRemembering.matches(request));
 	}
 
 	@Override
