@@ -1,12 +1,6 @@
 package io.latchkey.abuse;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import io.latchkey.shared.KeyedHash;
 import io.latchkey.shared.MasterKey;
 
 import org.springframework.stereotype.Component;
@@ -19,10 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 class KeyFingerprints {
 
-	private final SecretKeySpec key;
+	private final KeyedHash hash;
 
 	KeyFingerprints(MasterKey masterKey) {
-		this.key = new SecretKeySpec(masterKey.derive("latchkey-abuse-key-fingerprint"), "HmacSHA256");
+		this.hash = masterKey.keyedHash("latchkey-abuse-key-fingerprint");
 	}
 
 	/** The bucket id of a key: its purpose, readable, and the key's full digest. */
@@ -39,14 +33,7 @@ class KeyFingerprints {
 	}
 
 	private String digest(String key) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.key);
-			return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA256 is required by every Java platform", ex);
-		}
+		return this.hash.hex(key);
 	}
 
 }

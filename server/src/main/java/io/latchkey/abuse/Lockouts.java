@@ -1,5 +1,6 @@
 package io.latchkey.abuse;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -33,13 +34,16 @@ public class Lockouts {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	Lockouts(LockoutRepository repository, AbuseSettings settings, PlatformTransactionManager transactionManager,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.settings = settings;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -105,10 +109,10 @@ public class Lockouts {
 		}
 	}
 
-	private static Instant now() {
+	private Instant now() {
 		// Database timestamps keep microseconds; a value read back then equals the one
 		// written.
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/**

@@ -31,15 +31,16 @@ public class RateLimiter {
 
 	private final MeterRegistry meters;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	RateLimiter(AbuseSettings settings, BucketStore store, KeyFingerprints fingerprints,
-			ApplicationEventPublisher events, MeterRegistry meters) {
+			ApplicationEventPublisher events, MeterRegistry meters, Clock clock) {
 		this.settings = settings;
 		this.store = store;
 		this.fingerprints = fingerprints;
 		this.events = events;
 		this.meters = meters;
+		this.clock = clock;
 	}
 
 	/**

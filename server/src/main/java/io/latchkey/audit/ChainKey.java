@@ -1,12 +1,6 @@
 package io.latchkey.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import io.latchkey.shared.KeyedHash;
 import io.latchkey.shared.MasterKey;
 import io.latchkey.shared.Secrets;
 
@@ -20,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ChainKey {
 
-	private final SecretKeySpec key;
+	private final KeyedHash hash;
 
 	ChainKey(MasterKey masterKey) {
-		this.key = new SecretKeySpec(masterKey.derive("audit-chain"), "HmacSHA256");
+		this.hash = masterKey.keyedHash("audit-chain");
 	}
 
 	/**
@@ -34,14 +28,7 @@ class ChainKey {
 		if (id < keyedFrom) {
 			return Secrets.sha256Hex(prevHash + canonical);
 		}
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.key);
-			return HexFormat.of().formatHex(mac.doFinal((prevHash + canonical).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA256 is required by every Java platform", ex);
-		}
+		return this.hash.hex(prevHash + canonical);
 	}
 
 }

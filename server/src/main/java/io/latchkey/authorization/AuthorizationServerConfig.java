@@ -60,8 +60,9 @@ class AuthorizationServerConfig {
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ClientSecrets clientSecrets,
 			RegisteredClientRepository clients, RefreshTokenGrantGuard refreshTokenGrantGuard, RateLimiter limiter,
 			PrivilegedScopeGuard privilegedScopeGuard, AuthorizationServerSettings settings,
-			ApplicationEventPublisher events, ObjectProvider<ProtocolEndpointsCustomizer> featureCustomizers) {
-		TokenEventsPublishingHandlers announcing = new TokenEventsPublishingHandlers(events);
+			ApplicationEventPublisher events, ObjectProvider<ProtocolEndpointsCustomizer> featureCustomizers,
+			Clock clock) {
+		TokenEventsPublishingHandlers announcing = new TokenEventsPublishingHandlers(events, clock);
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(Customizer.withDefaults())
@@ -150,9 +151,9 @@ class AuthorizationServerConfig {
 	}
 
 	@Bean
-	CachingRegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
+	CachingRegisteredClientRepository registeredClientRepository(JdbcOperations jdbc, Clock clock) {
 		return new CachingRegisteredClientRepository(new JdbcRegisteredClientRepository(jdbc),
-				CLIENT_CACHE_TIME_TO_LIVE, Clock.systemUTC());
+				CLIENT_CACHE_TIME_TO_LIVE, clock);
 	}
 
 	@Bean
@@ -163,12 +164,12 @@ class AuthorizationServerConfig {
 
 	@Bean
 	OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder jwtEncoder,
-			ObjectProvider<OAuth2TokenCustomizer<JwtEncodingContext>> customizers) {
+			ObjectProvider<OAuth2TokenCustomizer<JwtEncodingContext>> customizers, Clock clock) {
 		JwtGenerator jwtGenerator = new JwtGenerator(jwtEncoder);
 		List<OAuth2TokenCustomizer<JwtEncodingContext>> ordered = customizers.orderedStream().toList();
 		jwtGenerator.setJwtCustomizer((context) -> ordered.forEach((customizer) -> customizer.customize(context)));
 		return new DelegatingOAuth2TokenGenerator(jwtGenerator, new OAuth2AccessTokenGenerator(),
-				new RotatingRefreshTokenGenerator());
+				new RotatingRefreshTokenGenerator(clock));
 	}
 
 }

@@ -2,8 +2,8 @@ package io.latchkey.authorization;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -53,12 +53,15 @@ public class ClientRegistrations {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	ClientRegistrations(RegisteredClientRepository repository, ClientSecrets secrets, JdbcClient jdbc,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.secrets = secrets;
 		this.jdbc = jdbc;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	public Optional<RegisteredClient> find(String clientId) {
@@ -115,7 +118,7 @@ public class ClientRegistrations {
 		}
 		RegisteredClient client = builder.build();
 		this.repository.save(client);
-		this.events.publishEvent(new ClientRegistered(client.getClientId(), Instant.now()));
+		this.events.publishEvent(new ClientRegistered(client.getClientId(), this.clock.instant()));
 		return client;
 	}
 
@@ -133,7 +136,7 @@ public class ClientRegistrations {
 		if (this.repository instanceof CachingRegisteredClientRepository cache) {
 			cache.evict(client);
 		}
-		this.events.publishEvent(new ClientDeleted(clientId, Instant.now()));
+		this.events.publishEvent(new ClientDeleted(clientId, this.clock.instant()));
 		return true;
 	}
 

@@ -1,13 +1,8 @@
 package io.latchkey.authorization;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import io.latchkey.shared.KeyedHash;
 import io.latchkey.shared.MasterKey;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,15 +17,15 @@ final class ClientSecretEncoder implements PasswordEncoder {
 
 	static final String ID = "hmac-sha256";
 
-	private final SecretKeySpec key;
+	private final KeyedHash hash;
 
 	ClientSecretEncoder(MasterKey masterKey) {
-		this.key = new SecretKeySpec(masterKey.derive("client-secret-hmac"), "HmacSHA256");
+		this.hash = masterKey.keyedHash("client-secret-hmac");
 	}
 
 	@Override
 	public String encode(CharSequence rawPassword) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(rawPassword));
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(this.hash.bytes(rawPassword.toString()));
 	}
 
 	@Override
@@ -45,18 +40,7 @@ final class ClientSecretEncoder implements PasswordEncoder {
 		catch (IllegalArgumentException ex) {
 			return false;
 		}
-		return MessageDigest.isEqual(expected, mac(rawPassword));
-	}
-
-	private byte[] mac(CharSequence value) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.key);
-			return mac.doFinal(value.toString().getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA256 is required by every Java platform", ex);
-		}
+		return this.hash.matches(expected, rawPassword.toString());
 	}
 
 }

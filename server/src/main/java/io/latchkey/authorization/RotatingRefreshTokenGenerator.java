@@ -25,10 +25,6 @@ final class RotatingRefreshTokenGenerator implements OAuth2TokenGenerator<OAuth2
 
 	private final Clock clock;
 
-	RotatingRefreshTokenGenerator() {
-		this(Clock.systemUTC());
-	}
-
 	RotatingRefreshTokenGenerator(Clock clock) {
 		this.clock = clock;
 	}

@@ -27,10 +27,11 @@ final class TokenEventsPublishingHandlers {
 
 	private final ApplicationEventPublisher events;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	TokenEventsPublishingHandlers(ApplicationEventPublisher events) {
+	TokenEventsPublishingHandlers(ApplicationEventPublisher events, Clock clock) {
 		this.events = events;
+		this.clock = clock;
 	}
 
 	AuthenticationSuccessHandler tokensIssued(AuthenticationSuccessHandler tokenResponse) {

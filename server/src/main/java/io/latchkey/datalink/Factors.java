@@ -1,8 +1,5 @@
 package io.latchkey.datalink;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -10,15 +7,12 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.time.chrono.IsoChronology;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import io.latchkey.shared.KeyedHash;
 import io.latchkey.shared.MasterKey;
 import org.jspecify.annotations.Nullable;
 
@@ -35,12 +29,12 @@ class Factors {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final SecretKeySpec key;
+	private final KeyedHash hash;
 
 	private final List<DateTimeFormatter> dateFormats;
 
 	Factors(MasterKey masterKey, DataLinkSettings settings) {
-		this.key = new SecretKeySpec(masterKey.derive("latchkey-data-link-factor"), "HmacSHA256");
+		this.hash = masterKey.keyedHash("latchkey-data-link-factor");
 		this.dateFormats = dateFormats(settings.dateLocale());
 	}
 
@@ -110,22 +104,14 @@ class Factors {
 	}
 
 	String hash(UUID linkId, String normalised) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.key);
-			return HexFormat.of().formatHex(mac.doFinal((linkId + ":" + normalised).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA256 is required by every Java platform", ex);
-		}
+		return this.hash.hex(linkId + ":" + normalised);
 	}
 
 	/** Whether a typed factor matches a stored hash, in constant time. */
 	boolean matches(UUID linkId, FactorType type, @Nullable String typed, @Nullable String storedHash) {
 		String expected = (storedHash != null) ? storedHash : hash(linkId, "no factor");
-		String actual = hash(linkId, normalise(type, typed).orElse("not a factor"));
-		return storedHash != null && MessageDigest.isEqual(actual.getBytes(StandardCharsets.US_ASCII),
-				expected.getBytes(StandardCharsets.US_ASCII));
+		boolean equal = this.hash.matchesHex(expected, linkId + ":" + normalise(type, typed).orElse("not a factor"));
+		return storedHash != null && equal;
 	}
 
 }

@@ -5,16 +5,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import io.latchkey.datalink.DataLinkSettings.Webhook;
+import io.latchkey.shared.KeyedHash;
 import io.latchkey.shared.MasterKey;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -143,15 +140,9 @@ class WebhookSender implements SchedulingConfigurer {
 	}
 
 	static String sign(String secret, long timestamp, byte[] body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-			return HexFormat.of().formatHex(mac.doFinal(body));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA256 is required by every Java platform", ex);
-		}
+		byte[] signature = KeyedHash.withKey(secret.getBytes(StandardCharsets.UTF_8))
+			.bytes((timestamp + ".").getBytes(StandardCharsets.US_ASCII), body);
+		return HexFormat.of().formatHex(signature);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.latchkey.device;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
@@ -47,10 +48,13 @@ class DeviceEndpointsCustomizer implements ProtocolEndpointsCustomizer {
 
 	private final ObjectProvider<OAuth2TokenGenerator<?>> tokens;
 
+	private final Clock clock;
+
 	DeviceEndpointsCustomizer(RateLimiter limiter, ApplicationEventPublisher events, RegisteredClientRepository clients,
 			OAuth2AuthorizationService authorizations, DeviceSettings settings,
-			ObjectProvider<OAuth2TokenGenerator<?>> tokens) {
+			ObjectProvider<OAuth2TokenGenerator<?>> tokens, Clock clock) {
 		this.tokens = tokens;
+		this.clock = clock;
 		this.limiter = limiter;
 		this.events = events;
 		this.clients = clients;
@@ -60,7 +64,7 @@ class DeviceEndpointsCustomizer implements ProtocolEndpointsCustomizer {
 
 	@Override
 	public void customize(OAuth2AuthorizationServerConfigurer server) {
-		DeviceVerificationResultHandler results = new DeviceVerificationResultHandler(this.events);
+		DeviceVerificationResultHandler results = new DeviceVerificationResultHandler(this.events, this.clock);
 		server
 			.deviceAuthorizationEndpoint((endpoint) -> endpoint
 				.authenticationProviders((providers) -> providers.replaceAll(this::deviceAuthorizationProvider))
@@ -84,7 +88,7 @@ class DeviceEndpointsCustomizer implements ProtocolEndpointsCustomizer {
 
 	private AuthenticationProvider deviceAuthorizationProvider(AuthenticationProvider provider) {
 		if (provider instanceof OAuth2DeviceAuthorizationRequestAuthenticationProvider request) {
-			request.setUserCodeGenerator(new UserCodes());
+			request.setUserCodeGenerator(new UserCodes(this.clock));
 			return new OpenIdDeviceAuthorizationProvider(request, this.authorizations);
 		}
 		return provider;
@@ -97,7 +101,7 @@ class DeviceEndpointsCustomizer implements ProtocolEndpointsCustomizer {
 				// even
 				// when the person consented to the same client before.
 				verification.setAuthorizationConsentRequired((context) -> true);
-				return new UserCodeGuard(verification, this.limiter, this.events);
+				return new UserCodeGuard(verification, this.limiter, this.events, this.clock);
 			}
 			if (provider instanceof OAuth2DeviceAuthorizationConsentAuthenticationProvider consent) {
 				consent.setAuthorizationConsentCustomizer(DeviceEndpointsCustomizer::denyWhenAsked);

@@ -1,5 +1,7 @@
 package io.latchkey.device;
 
+import io.latchkey.shared.QrCodes;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

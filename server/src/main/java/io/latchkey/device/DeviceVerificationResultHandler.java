@@ -1,7 +1,7 @@
 package io.latchkey.device;
 
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,8 +38,11 @@ final class DeviceVerificationResultHandler implements AuthenticationSuccessHand
 
 	private final ApplicationEventPublisher events;
 
-	DeviceVerificationResultHandler(ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	DeviceVerificationResultHandler(ApplicationEventPublisher events, Clock clock) {
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
@@ -49,7 +52,7 @@ final class DeviceVerificationResultHandler implements AuthenticationSuccessHand
 		String[] scopes = request.getParameterValues(OAuth2ParameterNames.SCOPE);
 		Set<String> approved = (scopes != null) ? Arrays.stream(scopes).collect(Collectors.toSet()) : Set.of();
 		this.events.publishEvent(new DeviceCodeApproved(String.valueOf(result.getClientId()), principal(), approved,
-				request.getRemoteAddr(), Instant.now()));
+				request.getRemoteAddr(), this.clock.instant()));
 		response.sendRedirect(request.getContextPath() + DevicePagesController.APPROVED);
 	}
 
@@ -70,7 +73,7 @@ final class DeviceVerificationResultHandler implements AuthenticationSuccessHand
 		if (OAuth2ErrorCodes.ACCESS_DENIED.equals(error)) {
 			String clientId = request.getParameter(OAuth2ParameterNames.CLIENT_ID);
 			this.events.publishEvent(new DeviceCodeDenied((clientId != null) ? clientId : "unknown", principal(),
-					request.getRemoteAddr(), Instant.now()));
+					request.getRemoteAddr(), this.clock.instant()));
 			response.sendRedirect(request.getContextPath() + DevicePagesController.DENIED);
 			return;
 		}

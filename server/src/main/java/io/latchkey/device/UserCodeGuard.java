@@ -1,6 +1,6 @@
 package io.latchkey.device;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import io.latchkey.abuse.RateLimiter;
 import io.latchkey.abuse.RateLimiter.Decision;
@@ -37,10 +37,13 @@ final class UserCodeGuard implements AuthenticationProvider {
 
 	private final ApplicationEventPublisher events;
 
-	UserCodeGuard(AuthenticationProvider delegate, RateLimiter limiter, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	UserCodeGuard(AuthenticationProvider delegate, RateLimiter limiter, ApplicationEventPublisher events, Clock clock) {
 		this.delegate = delegate;
 		this.limiter = limiter;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
@@ -64,7 +67,8 @@ final class UserCodeGuard implements AuthenticationProvider {
 		}
 		catch (OAuth2AuthenticationException ex) {
 			if (OAuth2ErrorCodes.INVALID_GRANT.equals(ex.getError().getErrorCode())) {
-				this.events.publishEvent(new UserCodeRejected(principal.getName(), address, false, Instant.now()));
+				this.events
+					.publishEvent(new UserCodeRejected(principal.getName(), address, false, this.clock.instant()));
 			}
 			else {
 				this.limiter.refund(FAILURES, EVERYONE);
@@ -75,7 +79,7 @@ final class UserCodeGuard implements AuthenticationProvider {
 
 	private void refuseUnless(Decision decision, Authentication principal, String address) {
 		if (!decision.allowed()) {
-			this.events.publishEvent(new UserCodeRejected(principal.getName(), address, true, Instant.now()));
+			this.events.publishEvent(new UserCodeRejected(principal.getName(), address, true, this.clock.instant()));
 			throw new UserCodeThrottledException(decision.retryAfter());
 		}
 	}

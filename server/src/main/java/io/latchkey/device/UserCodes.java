@@ -1,6 +1,7 @@
 package io.latchkey.device;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,13 +26,19 @@ final class UserCodes implements OAuth2TokenGenerator<OAuth2UserCode> {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	private final Clock clock;
+
+	UserCodes(Clock clock) {
+		this.clock = clock;
+	}
+
 	@Override
 	public @Nullable OAuth2UserCode generate(OAuth2TokenContext context) {
 		if (context.getTokenType() == null
 				|| !OAuth2ParameterNames.USER_CODE.equals(context.getTokenType().getValue())) {
 			return null;
 		}
-		Instant issuedAt = Instant.now();
+		Instant issuedAt = this.clock.instant();
 		Instant expiresAt = issuedAt.plus(context.getRegisteredClient().getTokenSettings().getDeviceCodeTimeToLive());
 		return new OAuth2UserCode(next(), issuedAt, expiresAt);
 	}

@@ -22,7 +22,7 @@ class SignInConfig {
 
 	@Bean
 	PasswordSignIn passwordSignIn(UserAccounts accounts, PasswordEncoder passwords, DirectorySettings directory,
-			RateLimiter limiter, ApplicationEventPublisher events) {
+			RateLimiter limiter, ApplicationEventPublisher events, Clock clock) {
 		DaoAuthenticationProvider local = new DaoAuthenticationProvider(new LocalAccountUserDetailsService(accounts));
 		local.setPasswordEncoder(passwords);
 		// PasswordSignIn must tell "no such local account" from "wrong password" to
@@ -35,7 +35,7 @@ class SignInConfig {
 					DirectoryProviders.create(directory));
 			sources.add((directory.order() == DirectorySettings.Order.BEFORE_LOCAL) ? 0 : 1, ldap);
 		}
-		return new PasswordSignIn(sources, new SignInLimits(limiter), events, Clock.systemUTC());
+		return new PasswordSignIn(sources, new SignInLimits(limiter), events, clock);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.latchkey.identity;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,10 +33,13 @@ public class UserAccounts {
 
 	private final ApplicationEventPublisher events;
 
-	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	public Optional<UserAccount> findByUsername(String username) {
@@ -72,7 +76,7 @@ public class UserAccounts {
 	public UserAccount create(NewUserAccount account) {
 		UserAccount created = new UserAccount(UUID.randomUUID(), account.username(),
 				(account.password() != null) ? this.passwords.encode(account.password()) : null, account.email(),
-				account.phone(), Set.copyOf(account.roles()), account.patient(), true, Instant.now());
+				account.phone(), Set.copyOf(account.roles()), account.patient(), true, this.clock.instant());
 		try {
 			this.jdbc.sql(
 					"INSERT INTO latchkey_user (id, username, password_hash, email, phone, roles, patient, enabled, created_at) "
@@ -95,7 +99,7 @@ public class UserAccounts {
 		if (account.isEmpty() || this.jdbc.sql("DELETE FROM latchkey_user WHERE id = ?").param(id).update() == 0) {
 			return false;
 		}
-		this.events.publishEvent(new UserDeleted(id, account.get().username(), Instant.now()));
+		this.events.publishEvent(new UserDeleted(id, account.get().username(), this.clock.instant()));
 		return true;
 	}
 
@@ -111,7 +115,7 @@ public class UserAccounts {
 			return account;
 		}
 		this.jdbc.sql("UPDATE latchkey_user SET enabled = ? WHERE id = ?").params(enabled, id).update();
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		this.events.publishEvent(enabled ? new UserEnabled(id, account.get().username(), now)
 				: new UserDisabled(id, account.get().username(), now));
 		return findById(id);

@@ -1,6 +1,7 @@
 package io.latchkey.invitation;
 
 import io.latchkey.shared.LatchkeyProperties;
+import io.latchkey.shared.QrCodes;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,6 @@
 package io.latchkey.session;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,9 +23,12 @@ class RevokedSessions {
 
 	private final SessionSettings settings;
 
-	RevokedSessions(JdbcClient jdbc, SessionSettings settings) {
+	private final Clock clock;
+
+	RevokedSessions(JdbcClient jdbc, SessionSettings settings, Clock clock) {
 		this.jdbc = jdbc;
 		this.settings = settings;
+		this.clock = clock;
 	}
 
 	void revoke(String tokenId, Instant expiresAt) {
@@ -86,7 +90,7 @@ class RevokedSessions {
 
 	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
 	void purgeExpired() {
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		this.jdbc.sql("DELETE FROM latchkey_revoked_session WHERE expires_at < ?").param(now).update();
 		// A token issued before a cutoff expired at most one token lifetime after it.
 		this.jdbc.sql("DELETE FROM latchkey_session_cutoff WHERE not_before < ?")

@@ -44,15 +44,16 @@ class SessionController {
 
 	private final ApplicationEventPublisher events;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	SessionController(PasswordSignIn signIn, SessionTokens tokens, RevokedSessions revoked, CurrentAccounts accounts,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.signIn = signIn;
 		this.tokens = tokens;
 		this.revoked = revoked;
 		this.accounts = accounts;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@PostMapping(consumes = "application/json")

@@ -1,5 +1,7 @@
 package io.latchkey.session;
 
+import java.time.Clock;
+
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -29,7 +31,7 @@ class SessionTokenDecoder {
 
 	private final NimbusJwtDecoder decoder;
 
-	SessionTokenDecoder(JWKSource<SecurityContext> keys, LatchkeyProperties properties) {
+	SessionTokenDecoder(JWKSource<SecurityContext> keys, LatchkeyProperties properties, Clock clock) {
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(SessionTokens.TYPE)));
 		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys));
@@ -38,8 +40,10 @@ class SessionTokenDecoder {
 		});
 		String issuer = properties.issuer().toString();
 		this.decoder = new NimbusJwtDecoder(processor);
+		JwtTimestampValidator timestamps = new JwtTimestampValidator();
+		timestamps.setClock(clock);
 		this.decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTypeValidator(SessionTokens.TYPE),
-				new JwtTimestampValidator(), new JwtIssuerValidator(issuer), new JwtAudienceValidator(issuer)));
+				timestamps, new JwtIssuerValidator(issuer), new JwtAudienceValidator(issuer)));
 	}
 
 	Jwt decode(String token) throws JwtException {

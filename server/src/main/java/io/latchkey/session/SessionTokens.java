@@ -41,12 +41,13 @@ class SessionTokens {
 
 	private final SessionSettings settings;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	SessionTokens(JwtEncoder encoder, LatchkeyProperties properties, SessionSettings settings) {
+	SessionTokens(JwtEncoder encoder, LatchkeyProperties properties, SessionSettings settings, Clock clock) {
 		this.encoder = encoder;
 		this.properties = properties;
 		this.settings = settings;
+		this.clock = clock;
 	}
 
 	Issued issue(SignedInPerson person, String context) {

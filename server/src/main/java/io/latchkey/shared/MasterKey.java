@@ -21,7 +21,6 @@ import java.util.EnumSet;
 import java.util.List;
 
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -167,16 +166,13 @@ public class MasterKey {
 		}
 	}
 
-	/** A 256-bit key for one purpose, so that no two uses share key material. */
-	public byte[] derive(String purpose) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.key.getEncoded(), "HmacSHA256"));
-			return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA256 is required by every Java platform", ex);
-		}
+	/**
+	 * A keyed hash under a 256-bit key derived for one purpose, so that no two uses share
+	 * key material. The purpose names the key: changing it invalidates every hash stored
+	 * under it.
+	 */
+	public KeyedHash keyedHash(String purpose) {
+		return KeyedHash.withKey(KeyedHash.withKey(this.key.getEncoded()).bytes(purpose));
 	}
 
 }

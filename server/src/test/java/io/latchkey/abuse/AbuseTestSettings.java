@@ -6,17 +6,20 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.latchkey.test.MutableClock;
+
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Limits and lockouts of purposes only the tests use, and an endpoint and event recorder
- * to observe them; the test classes of this module share one application context.
+ * Limits and lockouts of purposes only the tests use, an endpoint and event recorder to
+ * observe them, and a clock the tests can move; the test classes of this module share one
+ * application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Import(AbuseTestConfiguration.class)
+@Import({ AbuseTestConfiguration.class, MutableClock.AsApplicationClock.class })
 @TestPropertySource(properties = { "latchkey.abuse.limits.test-tight.capacity=3",
 		"latchkey.abuse.limits.test-tight.period=PT1H", "latchkey.abuse.limits.test-endpoint.capacity=2",
 		"latchkey.abuse.limits.test-endpoint.period=PT1M", "latchkey.abuse.lockouts.test-lock.threshold=5",

@@ -13,7 +13,9 @@ import java.util.stream.IntStream;
 
 import io.latchkey.abuse.AbuseTestConfiguration.RecordedEvents;
 import io.latchkey.abuse.Lockouts.Status;
+import io.latchkey.test.MutableClock;
 import io.latchkey.test.ServerTestSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +41,14 @@ class LockoutsTests extends ServerTestSupport {
 	@Autowired
 	PlatformTransactionManager transactionManager;
 
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
 	@Test
 	void theThresholdthFailureLocksTheObjectUntilReset() {
 		String link = UUID.randomUUID().toString();
@@ -55,7 +65,7 @@ class LockoutsTests extends ServerTestSupport {
 		assertThat(locksOf(link)).singleElement().satisfies((event) -> {
 			assertThat(event.purpose()).isEqualTo("test-lock");
 			assertThat(event.lockedUntil()).isNull();
-			assertThat(event.at()).isBeforeOrEqualTo(Instant.now());
+			assertThat(event.at()).isBeforeOrEqualTo(this.clock.instant());
 		});
 
 		this.lockouts.reset("test-lock", link);
@@ -65,17 +75,17 @@ class LockoutsTests extends ServerTestSupport {
 	}
 
 	@Test
-	void aTimedLockEndsAndCountingStartsOver() throws InterruptedException {
+	void aTimedLockEndsAndCountingStartsOver() {
 		String code = UUID.randomUUID().toString();
 		this.lockouts.recordFailure("test-timed", code);
-		Instant before = Instant.now();
+		Instant before = this.clock.instant();
 
 		Status locked = this.lockouts.recordFailure("test-timed", code);
 
 		assertThat(locked.locked()).isTrue();
-		assertThat(locked.lockedUntil()).isBetween(before.plusMillis(900), Instant.now().plusSeconds(1));
+		assertThat(locked.lockedUntil()).isBetween(before.plusMillis(900), this.clock.instant().plusSeconds(1));
 		assertThat(this.lockouts.isLocked("test-timed", code)).isTrue();
-		Thread.sleep(Duration.between(Instant.now(), locked.lockedUntil()).plusMillis(100));
+		this.clock.advance(Duration.between(this.clock.instant(), locked.lockedUntil()).plusMillis(100));
 		assertThat(this.lockouts.isLocked("test-timed", code)).isFalse();
 		assertThat(this.lockouts.recordFailure("test-timed", code)).isEqualTo(new Status(1, false, null));
 		assertThat(this.lockouts.recordFailure("test-timed", code).locked()).isTrue();

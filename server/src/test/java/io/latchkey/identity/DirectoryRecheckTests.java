@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static io.latchkey.test.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and a directory outage refuses without revoking.
  */
 @Import(MutableClock.AsApplicationClock.class)
+// Session tokens outlive the moved clock, so that the recheck, not the token's expiry,
+// is what ends the session.
+@TestPropertySource(properties = "latchkey.session.token-ttl=PT1H")
 class DirectoryRecheckTests extends ServerTestSupport {
 
 	private static final TestDirectory directory = TestDirectory.start();

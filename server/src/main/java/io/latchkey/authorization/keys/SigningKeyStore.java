@@ -6,7 +6,6 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.JWK;
@@ -125,12 +124,6 @@ class SigningKeyStore {
 		catch (ParseException ex) {
 			throw new IllegalStateException("Stored public key of signing key " + kid + " is not a JWK");
 		}
-	}
-
-	static Instant now() {
-		// Database timestamps keep microseconds; a value read back then equals the one
-		// written.
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private static @Nullable OffsetDateTime timestamp(@Nullable Instant instant) {

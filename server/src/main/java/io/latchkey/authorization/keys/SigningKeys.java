@@ -2,7 +2,9 @@ package io.latchkey.authorization.keys;
 
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -48,6 +50,8 @@ class SigningKeys implements JWKSource<SecurityContext>, InitializingBean {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	private final ReentrantLock reloadLock = new ReentrantLock();
 
 	private volatile Snapshot snapshot = Snapshot.EMPTY;
@@ -55,11 +59,12 @@ class SigningKeys implements JWKSource<SecurityContext>, InitializingBean {
 	private volatile long lastReloadNanos;
 
 	SigningKeys(SigningKeyStore store, MasterKey masterKey, SigningKeyProperties properties,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.masterKey = masterKey;
 		this.properties = properties;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
@@ -68,7 +73,7 @@ class SigningKeys implements JWKSource<SecurityContext>, InitializingBean {
 			if (this.store.findPublished()
 				.stream()
 				.noneMatch((key) -> key.algorithm() == algorithm && key.state() == SigningKeyState.ACTIVE)) {
-				StoredSigningKey key = generate(algorithm, SigningKeyStore.now());
+				StoredSigningKey key = generate(algorithm, now());
 				if (this.store.insertFirstActive(key)) {
 					logger.info("Generated the first " + algorithm + " signing key " + key.kid());
 				}
@@ -113,7 +118,7 @@ class SigningKeys implements JWKSource<SecurityContext>, InitializingBean {
 	 */
 	String rotate(SigningAlgorithm algorithm) {
 		StoredSigningKey active = activeInDatabase(algorithm);
-		StoredSigningKey next = generate(algorithm, SigningKeyStore.now());
+		StoredSigningKey next = generate(algorithm, now());
 		boolean rotated = this.store.rotate(active.kid(), next);
 		reload();
 		if (!rotated) {
@@ -126,11 +131,11 @@ class SigningKeys implements JWKSource<SecurityContext>, InitializingBean {
 
 	/** Rotates every algorithm whose active key is older than the rotation period. */
 	void rotateDueKeys() {
-		Instant due = Instant.now().minus(this.properties.rotationPeriod());
+		Instant due = now().minus(this.properties.rotationPeriod());
 		for (SigningAlgorithm algorithm : SigningAlgorithm.values()) {
 			StoredSigningKey active = activeInDatabase(algorithm);
 			if (active.activatedAt() == null || !active.activatedAt().isAfter(due)) {
-				StoredSigningKey next = generate(algorithm, SigningKeyStore.now());
+				StoredSigningKey next = generate(algorithm, now());
 				if (this.store.rotate(active.kid(), next)) {
 					logger.info("Rotated the " + algorithm + " signing key on schedule: " + next.kid() + " replaces "
 							+ active.kid());
@@ -159,6 +164,12 @@ class SigningKeys implements JWKSource<SecurityContext>, InitializingBean {
 			.filter((key) -> key.algorithm() == algorithm && key.state() == SigningKeyState.ACTIVE)
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No active " + algorithm + " signing key"));
+	}
+
+	private Instant now() {
+		// Database timestamps keep microseconds; a value read back then equals the one
+		// written.
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private boolean reloadAllowed() {

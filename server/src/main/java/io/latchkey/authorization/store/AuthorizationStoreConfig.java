@@ -18,9 +18,8 @@ class AuthorizationStoreConfig {
 
 	@Bean
 	HashedTokenAuthorizationService authorizationService(JdbcClient jdbc, RegisteredClientRepository clients,
-			PlatformTransactionManager transactionManager) {
-		return new HashedTokenAuthorizationService(jdbc, clients, new TransactionTemplate(transactionManager),
-				Clock.systemUTC());
+			PlatformTransactionManager transactionManager, Clock clock) {
+		return new HashedTokenAuthorizationService(jdbc, clients, new TransactionTemplate(transactionManager), clock);
 	}
 
 }

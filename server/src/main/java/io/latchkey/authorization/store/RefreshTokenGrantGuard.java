@@ -64,12 +64,12 @@ public final class RefreshTokenGrantGuard {
 	private final Clock clock;
 
 	RefreshTokenGrantGuard(HashedTokenAuthorizationService store, RegisteredClientRepository clients,
-			CurrentAccounts accounts, ApplicationEventPublisher events) {
+			CurrentAccounts accounts, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.clients = clients;
 		this.accounts = accounts;
 		this.events = events;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	/**

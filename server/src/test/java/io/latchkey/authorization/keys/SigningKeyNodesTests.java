@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,7 @@ class SigningKeyNodesTests extends ServerTestSupport {
 			List<Callable<Void>> starts = new ArrayList<>();
 			for (int i = 0; i < 4; i++) {
 				SigningKeys keys = new SigningKeys(store, this.masterKey, properties, (event) -> {
-				});
+				}, Clock.systemUTC());
 				starts.add(() -> {
 					keys.afterPropertiesSet();
 					return null;

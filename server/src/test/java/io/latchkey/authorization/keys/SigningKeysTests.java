@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -303,7 +305,7 @@ class SigningKeysTests extends ServerTestSupport {
 		List<Callable<Boolean>> attempts = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
 			JWK next = SigningAlgorithm.ES256.generate();
-			var now = SigningKeyStore.now();
+			var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 			var key = new StoredSigningKey(next.getKeyID(), SigningAlgorithm.ES256, SigningKeyState.ACTIVE,
 					next.toPublicJWK(), this.masterKey.encrypt(next.toJSONString().getBytes(StandardCharsets.UTF_8)),
 					now, now, null);
