@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static io.latchkey.test.TestHttp.basic;
+import static io.latchkey.test.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -362,8 +363,9 @@ class RequestFuzzTests extends ServerTestSupport {
 	private List<String> targets() {
 		List<String> targets = new ArrayList<>(PROTOCOL);
 		targets.addAll(PAGES);
+		String admin = bearer(adminToken());
 		for (String group : List.of("admin", "public")) {
-			Response description = this.http.get("/v3/api-docs/" + group);
+			Response description = this.http.get("/v3/api-docs/" + group, "Authorization", admin);
 			assertThat(description.status()).as(description.body()).isEqualTo(200);
 			description.json()
 				.get("paths")
