@@ -3,8 +3,10 @@ package io.latchkey.web;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.latchkey.shared.ProblemException;
@@ -37,6 +39,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Pattern BRACKETS = Pattern.compile("\\[[^\\]]*\\]");
+
+	private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
 	private static final Log logger = LogFactory.getLog(ProblemDetailsAdvice.class);
 
@@ -82,7 +88,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return null;
 		}
 		Map<String, String> messages = new TreeMap<>();
-		fieldErrors.forEach((error) -> messages.putIfAbsent(error.getField(),
+		fieldErrors.forEach((error) -> messages.putIfAbsent(jsonName(error.getField()),
 				(error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is not valid"));
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
 				messages.isEmpty() ? detailFor(ex, HttpStatus.BAD_REQUEST)
@@ -96,6 +102,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					.map((entry) -> Map.of("field", entry.getKey(), "message", entry.getValue()))
 					.toList());
 		return super.handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * The member's name as the JSON of Latchkey's APIs spells it ({@code client_id} for
+	 * {@code clientId}), without indexes or map keys, which come from the request.
+	 */
+	static String jsonName(String field) {
+		return CAMEL_HUMP.matcher(BRACKETS.matcher(field).replaceAll("")).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
 	}
 
 	@ExceptionHandler(Exception.class)
