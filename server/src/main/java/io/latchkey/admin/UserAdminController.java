@@ -73,10 +73,7 @@ class UserAdminController {
 	 * consent the person has, and they stay revoked when the account is enabled again.
 	 */
 	@PatchMapping("/{id}")
-	Map<String, Object> update(@PathVariable UUID id, @RequestBody UpdateUserRequest request) {
-		if (request.enabled() == null) {
-			throw new InvalidRequestException("enabled (true or false) is the one member that can be changed");
-		}
+	Map<String, Object> update(@PathVariable UUID id, @Valid @RequestBody UpdateUserRequest request) {
 		return this.users.setEnabled(id, request.enabled())
 			.map(UserAdminController::describe)
 			.orElseThrow(() -> new NotFoundException("user"));
@@ -111,7 +108,8 @@ class UserAdminController {
 	/**
 	 * The body of {@code PATCH /api/admin/users/{id}}.
 	 */
-	record UpdateUserRequest(@Nullable Boolean enabled) {
+	record UpdateUserRequest(
+			@NotNull(message = "(true or false) is the one member that can be changed") @Nullable Boolean enabled) {
 
 	}
 
