@@ -12,6 +12,9 @@ import io.latchkey.identity.NewUserAccount;
 import io.latchkey.identity.PasswordLimits;
 import io.latchkey.identity.UserAccount;
 import io.latchkey.identity.UserAccounts;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +48,7 @@ class UserAdminController {
 	}
 
 	@PostMapping
-	ResponseEntity<Map<String, Object>> create(@RequestBody CreateUserRequest request) {
+	ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateUserRequest request) {
 		UserAccount created = this.users.create(request.validated());
 		return ResponseEntity.created(URI.create("/api/admin/users/" + created.id())).body(describe(created));
 	}
@@ -70,10 +73,7 @@ class UserAdminController {
 	 * consent the person has, and they stay revoked when the account is enabled again.
 	 */
 	@PatchMapping("/{id}")
-	Map<String, Object> update(@PathVariable UUID id, @RequestBody UpdateUserRequest request) {
-		if (request.enabled() == null) {
-			throw new InvalidRequestException("enabled (true or false) is the one member that can be changed");
-		}
+	Map<String, Object> update(@PathVariable UUID id, @Valid @RequestBody UpdateUserRequest request) {
 		return this.users.setEnabled(id, request.enabled())
 			.map(UserAdminController::describe)
 			.orElseThrow(() -> new NotFoundException("user"));
@@ -108,20 +108,33 @@ class UserAdminController {
 	/**
 	 * The body of {@code PATCH /api/admin/users/{id}}.
 	 */
-	record UpdateUserRequest(@Nullable Boolean enabled) {
+	record UpdateUserRequest(
+			@NotNull(message = "(true or false) is the one member that can be changed") @Nullable Boolean enabled) {
 
 	}
 
 	/**
-	 * The body of {@code POST /api/admin/users}, as DESIGN.md fixes it.
+	 * The body of {@code POST /api/admin/users}, as DESIGN.md fixes it. The password's
+	 * rules are checked by hand: a constraint would carry the rejected password in its
+	 * error.
 	 */
-	record CreateUserRequest(@Nullable String username, @Nullable String password, @Nullable String email,
-			@Nullable String phone, @Nullable List<String> roles, @Nullable String patient) {
+	record CreateUserRequest(
+			@NotNull(message = USERNAME_RULE) @Pattern(
+					regexp = "[A-Za-z0-9._@+-]{1,200}", message = USERNAME_RULE) @Nullable String username,
+			@Nullable String password,
+			@Pattern(regexp = "[^@\\s]{1,64}@[^@\\s]{1,255}",
+					message = "is not an email address") @Nullable String email,
+			@Pattern(regexp = "\\+?[0-9 ()-]{4,40}", message = "is not a phone number") @Nullable String phone,
+			@Nullable List<@NotNull(message = ROLE_RULE) @Pattern(regexp = "[a-z][a-z0-9_-]{0,63}",
+					message = ROLE_RULE) String> roles,
+			@Pattern(regexp = "[A-Za-z0-9.-]{1,64}",
+					message = "must be a FHIR id: 1 to 64 of A-Z a-z 0-9 - .") @Nullable String patient) {
+
+		private static final String USERNAME_RULE = "is required: 1 to 200 letters, digits or . _ @ + -";
+
+		private static final String ROLE_RULE = "must be lower-case names";
 
 		NewUserAccount validated() {
-			if (this.username == null || !this.username.matches("[A-Za-z0-9._@+-]{1,200}")) {
-				throw new InvalidRequestException("username is required: 1 to 200 letters, digits or . _ @ + -");
-			}
 			if (this.password != null && this.password.length() < MIN_PASSWORD_LENGTH) {
 				throw new InvalidRequestException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
 			}
@@ -129,19 +142,7 @@ class UserAdminController {
 				throw new InvalidRequestException(
 						"password must have at most " + PasswordLimits.MAX_BYTES + " bytes in UTF-8");
 			}
-			if (this.email != null && !this.email.matches("[^@\\s]{1,64}@[^@\\s]{1,255}")) {
-				throw new InvalidRequestException("email is not an email address");
-			}
-			if (this.phone != null && !this.phone.matches("\\+?[0-9 ()-]{4,40}")) {
-				throw new InvalidRequestException("phone is not a phone number");
-			}
-			if (this.patient != null && !this.patient.matches("[A-Za-z0-9.-]{1,64}")) {
-				throw new InvalidRequestException("patient must be a FHIR id: 1 to 64 of A-Z a-z 0-9 - .");
-			}
 			List<String> roleList = (this.roles != null) ? this.roles : List.of();
-			if (roleList.stream().anyMatch((r) -> r == null || !r.matches("[a-z][a-z0-9_-]{0,63}"))) {
-				throw new InvalidRequestException("roles must be lower-case names");
-			}
 			return new NewUserAccount(this.username, this.password, this.email, this.phone, Set.copyOf(roleList),
 					this.patient);
 		}

@@ -4,13 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.latchkey.shared.Problems;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,11 +61,6 @@ class AuditController {
 		answer.put("pending", verification.pending());
 		answer.put("checkpoints", verification.checkpoints());
 		return answer;
-	}
-
-	@ExceptionHandler(InvalidAuditQueryException.class)
-	ProblemDetail invalidQuery(InvalidAuditQueryException ex) {
-		return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", ex.getMessage());
 	}
 
 	private static Map<String, Object> describe(AuditRecord record) {

@@ -1,12 +1,16 @@
 package io.latchkey.audit;
 
+import io.latchkey.shared.ProblemException;
+
+import org.springframework.http.HttpStatus;
+
 /**
  * A search of the audit log had a parameter that is not what it must be.
  */
-class InvalidAuditQueryException extends RuntimeException {
+class InvalidAuditQueryException extends ProblemException {
 
 	InvalidAuditQueryException(String message) {
-		super(message);
+		super(HttpStatus.BAD_REQUEST, "invalid-request", message);
 	}
 
 }

@@ -3,24 +3,33 @@ package io.latchkey.datalink;
 import java.time.Duration;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The body of {@code POST /api/admin/data-links}.
  */
-record CreateDataLinkRequest(@Nullable String tenant, @Nullable JsonNode payload, @Nullable JsonNode schema,
-		@Nullable Factor factor, @JsonProperty("expires_in") @Nullable Long expiresIn,
+record CreateDataLinkRequest(
+		@Pattern(regexp = "[A-Za-z0-9_.-]{1,100}",
+				message = "must be 1 to 100 letters, digits, '.', '_' or '-'") @Nullable String tenant,
+		@Nullable JsonNode payload, @Nullable JsonNode schema, @Nullable Factor factor,
+		@JsonProperty("expires_in") @Min(value = 60, message = "must be at least 60 seconds") @Nullable Long expiresIn,
 		@JsonProperty("allows_submission") @Nullable Boolean allowsSubmission,
-		@JsonProperty("max_leases") @Nullable Integer maxLeases, @Nullable Deliver deliver) {
+		@JsonProperty("max_leases") @Min(value = 1, message = "must be at least 1") @Nullable Integer maxLeases,
+		@Valid @Nullable Deliver deliver) {
 
 	static final String DEFAULT_TENANT = "default";
 
+	/**
+	 * The rules that span members (the factor's) or that constraints cannot say (a JSON
+	 * {@code null} payload), beyond the constraints on each member.
+	 */
 	NewDataLink validated() {
 		String tenantName = (this.tenant != null) ? this.tenant : DEFAULT_TENANT;
-		if (!tenantName.matches("[A-Za-z0-9_.-]{1,100}")) {
-			throw new InvalidDataLinkRequestException("tenant must be 1 to 100 letters, digits, '.', '_' or '-'");
-		}
 		if (this.payload == null || this.payload.isNull() || this.payload.isMissingNode()) {
 			throw new InvalidDataLinkRequestException("payload is required");
 		}
@@ -38,18 +47,6 @@ record CreateDataLinkRequest(@Nullable String tenant, @Nullable JsonNode payload
 		if (type == FactorType.EMAIL_OTP && !isEmail(this.factor.email())) {
 			throw new InvalidDataLinkRequestException("factor.email must be an email address for email_otp");
 		}
-		if (this.expiresIn != null && this.expiresIn < 60) {
-			throw new InvalidDataLinkRequestException("expires_in must be at least 60 seconds");
-		}
-		if (this.maxLeases != null && this.maxLeases < 1) {
-			throw new InvalidDataLinkRequestException("max_leases must be at least 1");
-		}
-		if (this.deliver != null && this.deliver.email() != null && !isEmail(this.deliver.email())) {
-			throw new InvalidDataLinkRequestException("deliver.email must be an email address");
-		}
-		if (this.deliver != null && this.deliver.sms() != null && !this.deliver.sms().matches("\\+?[0-9 ()-]{6,20}")) {
-			throw new InvalidDataLinkRequestException("deliver.sms must be a phone number");
-		}
 		JsonNode answerSchema = (this.schema != null && !this.schema.isNull()) ? this.schema : null;
 		return new NewDataLink(tenantName, this.payload, answerSchema, type, this.factor.value(), this.factor.email(),
 				(this.expiresIn != null) ? Duration.ofSeconds(this.expiresIn) : null,
@@ -58,8 +55,10 @@ record CreateDataLinkRequest(@Nullable String tenant, @Nullable JsonNode payload
 				(this.deliver != null) ? this.deliver.sms() : null);
 	}
 
+	private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+
 	private static boolean isEmail(@Nullable String value) {
-		return value != null && value.length() <= 254 && value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+		return value != null && value.length() <= 254 && value.matches(EMAIL);
 	}
 
 	/**
@@ -78,7 +77,10 @@ record CreateDataLinkRequest(@Nullable String tenant, @Nullable JsonNode payload
 	/**
 	 * Where to send the link.
 	 */
-	record Deliver(@Nullable String email, @Nullable String sms) {
+	record Deliver(
+			@Size(max = 254, message = "must be an email address") @Pattern(regexp = EMAIL,
+					message = "must be an email address") @Nullable String email,
+			@Pattern(regexp = "\\+?[0-9 ()-]{6,20}", message = "must be a phone number") @Nullable String sms) {
 
 	}
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -47,7 +48,7 @@ class DataLinkAdminController {
 	}
 
 	@PostMapping
-	ResponseEntity<Map<String, Object>> create(@RequestBody CreateDataLinkRequest body, Authentication admin) {
+	ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateDataLinkRequest body, Authentication admin) {
 		DataLinkCreation.CreatedDataLink created = this.creation.create(body.validated(), admin.getName());
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", created.link().id());

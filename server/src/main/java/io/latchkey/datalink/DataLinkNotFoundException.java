@@ -1,12 +1,16 @@
 package io.latchkey.datalink;
 
+import io.latchkey.shared.ProblemException;
+
+import org.springframework.http.HttpStatus;
+
 /**
  * An admin asked about a data link (or its answer) that does not exist.
  */
-class DataLinkNotFoundException extends RuntimeException {
+class DataLinkNotFoundException extends ProblemException {
 
 	DataLinkNotFoundException(String what) {
-		super("No such " + what);
+		super(HttpStatus.NOT_FOUND, "not-found", "No such " + what);
 	}
 
 }

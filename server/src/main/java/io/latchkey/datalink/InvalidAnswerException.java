@@ -1,18 +1,25 @@
 package io.latchkey.datalink;
 
 import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
 
 /**
  * A submitted answer does not satisfy the link's schema or {@code Questionnaire}.
  */
-class InvalidAnswerException extends RuntimeException {
+class InvalidAnswerException extends PersonSideProblem {
 
 	private final List<FieldError> errors;
 
 	InvalidAnswerException(List<FieldError> errors) {
-		super("The answer is not valid: " + String.join("; ",
+		super(HttpStatus.BAD_REQUEST, "invalid-answer", "The answer is not valid: " + String.join("; ",
 				errors.stream().limit(5).map((error) -> error.field() + ": " + error.message()).toList()));
 		this.errors = List.copyOf(errors);
+		addProperty("errors",
+				this.errors.stream()
+					.map((error) -> Map.of("field", error.field(), "message", error.message()))
+					.toList());
 	}
 
 	List<FieldError> errors() {

@@ -4,18 +4,22 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
 /**
  * A lease-protected request came without a valid lease for the link, or without the
  * lease's cookie. The reason is for the audit log only.
  */
-class LeaseRejectedException extends RuntimeException {
+class LeaseRejectedException extends PersonSideProblem {
 
 	private final @Nullable UUID linkId;
 
 	private final String reason;
 
 	LeaseRejectedException(@Nullable UUID linkId, String reason) {
-		super("A valid lease for this link, with its cookie, is required.", null, false, false);
+		super(HttpStatus.UNAUTHORIZED, "invalid-lease", "A valid lease for this link, with its cookie, is required.");
+		addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 		this.linkId = linkId;
 		this.reason = reason;
 	}

@@ -1,12 +1,14 @@
 package io.latchkey.datalink;
 
+import org.springframework.http.HttpStatus;
+
 /**
  * An answer was sent to a link created without {@code allows_submission}.
  */
-class SubmissionNotAllowedException extends RuntimeException {
+class SubmissionNotAllowedException extends PersonSideProblem {
 
 	SubmissionNotAllowedException() {
-		super("This link takes no answer.", null, false, false);
+		super(HttpStatus.CONFLICT, "submission-not-allowed", "This link takes no answer.");
 	}
 
 }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.latchkey.shared.Problems;
+import io.latchkey.shared.ProblemException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,10 +25,9 @@ class OutboxController {
 	}
 
 	@GetMapping("/api/admin/outbox")
-	ResponseEntity<?> list() {
+	ResponseEntity<Map<String, Object>> list() {
 		if (!this.outbox.enabled()) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND)
-				.body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "There is nothing at this address."));
+			throw new ProblemException(HttpStatus.NOT_FOUND, "not-found", "There is nothing at this address.");
 		}
 		List<Map<String, Object>> messages = this.outbox.list().stream().map(OutboxController::describe).toList();
 		return ResponseEntity.ok().header("Cache-Control", "no-store").body(Map.of("messages", messages));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -46,7 +47,7 @@ class InvitationAdminController {
 	}
 
 	@PostMapping
-	ResponseEntity<Map<String, Object>> create(@RequestBody CreateInvitationRequest body, Authentication admin,
+	ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateInvitationRequest body, Authentication admin,
 			HttpServletRequest request) {
 		CreatedInvitation created = this.creation.create(body.validated(), admin.getName(), Origin.of(request));
 		Map<String, Object> answer = new LinkedHashMap<>();

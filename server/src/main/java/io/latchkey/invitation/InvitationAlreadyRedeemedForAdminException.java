@@ -1,13 +1,18 @@
 package io.latchkey.invitation;
 
+import io.latchkey.shared.ProblemException;
+
+import org.springframework.http.HttpStatus;
+
 /**
  * An admin asked to revoke an invitation that was already redeemed without asking to
  * revoke the tokens it produced.
  */
-class InvitationAlreadyRedeemedForAdminException extends RuntimeException {
+class InvitationAlreadyRedeemedForAdminException extends ProblemException {
 
 	InvitationAlreadyRedeemedForAdminException() {
-		super("The invitation was already redeemed; add ?revoke_tokens=true to revoke the tokens it produced");
+		super(HttpStatus.CONFLICT, "invitation-redeemed",
+				"The invitation was already redeemed; add ?revoke_tokens=true to revoke the tokens it produced");
 	}
 
 }

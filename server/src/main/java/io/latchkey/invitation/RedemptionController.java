@@ -54,7 +54,7 @@ class RedemptionController {
 		}
 		catch (InvalidInvitationException ex) {
 			admission.refuseIfGlobalSpent();
-			throw ex;
+			return RedemptionAnswers.invalid();
 		}
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("client_id", redeemed.clientId());

@@ -3,6 +3,7 @@ package io.latchkey.session;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import io.latchkey.abuse.RateLimitExceededException;
 import io.latchkey.identity.CurrentAccounts;
@@ -11,6 +12,9 @@ import io.latchkey.identity.PasswordSignIn;
 import io.latchkey.identity.SignInThrottledException;
 import io.latchkey.identity.SignedInPerson;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,6 +22,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -57,10 +62,7 @@ class SessionController {
 	}
 
 	@PostMapping(consumes = "application/json")
-	ResponseEntity<Map<String, Object>> start(@RequestBody SignInRequest body, HttpServletRequest request) {
-		if (body.username() == null || body.username().isBlank() || body.password() == null) {
-			throw new InvalidSignInRequestException();
-		}
+	ResponseEntity<Map<String, Object>> start(@Valid @RequestBody SignInRequest body, HttpServletRequest request) {
 		// The same budgets as the login page, so guesses through either door count
 		// together.
 		Authentication authentication;
@@ -69,6 +71,9 @@ class SessionController {
 		}
 		catch (SignInThrottledException ex) {
 			throw new RateLimitExceededException("sign-in", ex.getRetryAfter());
+		}
+		catch (AuthenticationException ex) {
+			throw SessionRefusedException.of(ex);
 		}
 		SignedInPerson person = SignedInPerson.of(authentication);
 		String fingerprint = FingerprintCookie.newValue();
@@ -86,11 +91,11 @@ class SessionController {
 	@PostMapping("/renewal")
 	ResponseEntity<Map<String, Object>> renew(@AuthenticationPrincipal Jwt current) {
 		if (!this.tokens.renewable(current)) {
-			throw new SessionExpiredException();
+			throw SessionRefusedException.expired("The session has reached its maximum lifetime; sign in again");
 		}
-		CurrentPerson person = this.accounts.find(current.getSubject()).orElseThrow(() -> {
+		CurrentPerson person = currentPerson(current).orElseThrow(() -> {
 			revoke(current);
-			return new SessionExpiredException("The account of this session no longer exists or is disabled");
+			return SessionRefusedException.expired("The account of this session no longer exists or is disabled");
 		});
 		SessionTokens.Issued issued = this.tokens.renew(current, person.roles());
 		revoke(current);
@@ -102,6 +107,15 @@ class SessionController {
 		revoke(current);
 		this.events.publishEvent(new SessionEnded(current.getSubject(), current.getId(), this.clock.instant()));
 		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, FingerprintCookie.clear()).build();
+	}
+
+	private Optional<CurrentPerson> currentPerson(Jwt token) {
+		try {
+			return this.accounts.find(token.getSubject());
+		}
+		catch (AuthenticationException ex) {
+			throw SessionRefusedException.of(ex);
+		}
 	}
 
 	private void revoke(Jwt token) {
@@ -121,37 +135,11 @@ class SessionController {
 	/**
 	 * The sign-in body.
 	 */
-	record SignInRequest(@Nullable String username, @Nullable String password) {
+	record SignInRequest(@NotBlank @Nullable String username, @NotNull @Nullable String password) {
 
 		@Override
 		public String toString() {
 			return "SignInRequest[username=" + this.username + "]";
-		}
-
-	}
-
-	/**
-	 * The sign-in body lacks a username or password.
-	 */
-	static class InvalidSignInRequestException extends RuntimeException {
-
-		InvalidSignInRequestException() {
-			super("Send a JSON object with username and password");
-		}
-
-	}
-
-	/**
-	 * The session has lasted as long as it may; only a fresh sign-in continues it.
-	 */
-	static class SessionExpiredException extends RuntimeException {
-
-		SessionExpiredException() {
-			this("The session has reached its maximum lifetime; sign in again");
-		}
-
-		SessionExpiredException(String message) {
-			super(message);
 		}
 
 	}

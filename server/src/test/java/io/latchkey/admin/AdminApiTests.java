@@ -41,6 +41,22 @@ class AdminApiTests extends ServerTestSupport {
 	}
 
 	@Test
+	void aUserBodyBreakingItsRulesIsOneProblemNamingTheFieldsButNoValue() {
+		Map<String, Object> body = Map.of("username", "has space 4711", "email", "no-address-4711", "roles",
+				List.of("Role-4711"), "patient", "p/4711", "phone", "+1 555 0100");
+
+		Response refused = this.http.postJson("/api/admin/users", body, "Authorization", bearer(adminToken()));
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(refused.json().get("type").asString()).isEqualTo("https://latchkey.io/problems/invalid-request");
+		assertThat(refused.json().get("code").asString()).isEqualTo("invalid-request");
+		assertThat(refused.json().get("errors").valueStream().map((error) -> error.get("field").asString()))
+			.containsExactly("email", "patient", "roles", "username");
+		assertThat(refused.body()).doesNotContain("4711");
+	}
+
+	@Test
 	void storedClientSecretIsAKeyedHashNotTheSecret() throws Exception {
 		Response created = this.http.postJson(
 				"/api/admin/clients", Map.of("client_id", "hash-check", "client_name", "Hash check", "type",

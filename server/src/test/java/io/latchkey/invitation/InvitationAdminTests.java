@@ -157,6 +157,14 @@ class InvitationAdminTests extends InvitationTestSupport {
 			.status()).isEqualTo(400);
 		assertThat(this.http.postJson("/api/admin/invitations", TestInvitations.invitation().body()).status())
 			.isEqualTo(401);
+		Response unnamed = this.http.postJson("/api/admin/invitations",
+				Map.of("subject", "x", "expires_in", 5, "deliver", Map.of("email", "nowhere-4711")), "Authorization",
+				admin);
+		assertThat(unnamed.status()).isEqualTo(400);
+		assertThat(unnamed.json().get("code").asString()).isEqualTo("invalid-request");
+		assertThat(unnamed.json().get("errors").valueStream().map((error) -> error.get("field").asString()))
+			.containsExactly("client_id", "deliver.email", "expires_in");
+		assertThat(unnamed.body()).doesNotContain("4711");
 
 		TestInvitations invitation = TestInvitations.invitation().patient("pat-99");
 		create(invitation);

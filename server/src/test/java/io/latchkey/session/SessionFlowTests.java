@@ -205,6 +205,12 @@ class SessionFlowTests extends ServerTestSupport {
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().get("code").asString()).isEqualTo("invalid-request");
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
+
+		Response blank = this.http.postJson("/api/session", Map.of("username", " ", "password", "secret-4711"));
+		assertThat(blank.status()).isEqualTo(400);
+		assertThat(blank.json().get("errors").get(0).get("field").asString()).isEqualTo("username");
+		assertThat(blank.body()).doesNotContain("secret-4711");
 	}
 
 	private Session signIn(String username, String password) {

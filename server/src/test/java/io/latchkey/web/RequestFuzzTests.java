@@ -17,7 +17,6 @@ import ch.qos.logback.core.AppenderBase;
 import io.latchkey.test.RawHttp;
 import io.latchkey.test.RawHttp.Reply;
 import io.latchkey.test.ServerTestSupport;
-import io.latchkey.test.TestHttp;
 import io.latchkey.test.TestHttp.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static io.latchkey.test.TestHttp.basic;
+import static io.latchkey.test.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -363,9 +363,9 @@ class RequestFuzzTests extends ServerTestSupport {
 	private List<String> targets() {
 		List<String> targets = new ArrayList<>(PROTOCOL);
 		targets.addAll(PAGES);
+		String admin = bearer(adminToken());
 		for (String group : List.of("admin", "public")) {
-			Response description = this.http.get("/v3/api-docs/" + group, "Authorization",
-					TestHttp.bearer(adminToken()));
+			Response description = this.http.get("/v3/api-docs/" + group, "Authorization", admin);
 			assertThat(description.status()).as(description.body()).isEqualTo(200);
 			description.json()
 				.get("paths")

@@ -1,6 +1,5 @@
 package io.latchkey.authorization.keys;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,11 +8,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.latchkey.shared.ProblemException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,8 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/admin/keys")
 class SigningKeyController {
-
-	static final URI INVALID_REQUEST = URI.create("https://latchkey.io/problems/invalid-request");
 
 	private final SigningKeys keys;
 
@@ -55,16 +51,6 @@ class SigningKeyController {
 		return kids;
 	}
 
-	@ExceptionHandler
-	ProblemDetail unknownAlgorithm(UnknownAlgorithmException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"alg must be one of " + Arrays.toString(SigningAlgorithm.values()));
-		problem.setType(INVALID_REQUEST);
-		problem.setTitle("Invalid request");
-		problem.setProperty("code", "invalid_request");
-		return problem;
-	}
-
 	/** A key as the admin API shows it: no key material at all. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record KeyView(String kid, String algorithm, String state, @JsonProperty("created_at") Instant createdAt,
@@ -79,10 +65,11 @@ class SigningKeyController {
 	}
 
 	/** The requested algorithm is not one Latchkey signs with. */
-	static class UnknownAlgorithmException extends RuntimeException {
+	static class UnknownAlgorithmException extends ProblemException {
 
 		UnknownAlgorithmException() {
-			super("Unknown signing algorithm", null, false, false);
+			super(HttpStatus.BAD_REQUEST, "invalid-request",
+					"alg must be one of " + Arrays.toString(SigningAlgorithm.values()), false);
 		}
 
 	}
