@@ -2,6 +2,7 @@ package io.latchkey.invitation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.latchkey.client.AuthorizedHttp;
 import io.latchkey.client.EncryptedFileTokenStore;
@@ -25,6 +28,7 @@ import io.latchkey.client.InMemoryTokenStore;
 import io.latchkey.client.InvitationLink;
 import io.latchkey.client.OAuthClient;
 import io.latchkey.client.ReauthenticationRequired;
+import io.latchkey.client.SystemBrowser;
 import io.latchkey.client.TokenStore;
 import io.latchkey.client.Tokens;
 import io.latchkey.test.AuthorizationCodeFlow;
@@ -75,6 +79,24 @@ class ClientLibraryTests extends ClientLibrarySupport {
 		assertThat(this.sent.count("POST /oauth2/token")).isEqualTo(2);
 		assertThat(store.load().refreshToken()).isNotEqualTo(signedIn.refreshToken());
 		assertThat(store.load().accessToken()).isNotEqualTo(signedIn.accessToken());
+	}
+
+	@Test
+	void signsInThroughTheSystemBrowserOnALoopbackRedirect() throws Exception {
+		String clientId = app();
+		Response person = this.http.postJson(
+				"/api/admin/users", Map.of("username", "browser-" + clientId, "password",
+						"a long password for the browser", "roles", List.of("patient")),
+				"Authorization", TestHttp.bearer(adminToken()));
+		assertThat(person.status()).isEqualTo(201);
+		OAuthClient client = library(clientId).build();
+
+		Tokens tokens = client.signInWithBrowser("openid offline_access",
+				new PersonAtBrowser(this.http, "browser-" + clientId, "a long password for the browser"));
+
+		assertThat(tokens.refreshToken()).isNotNull();
+		assertThat(tokens.idToken()).isNotNull();
+		assertThat(client.authorizedHttp(new InMemoryTokenStore(tokens)).send(userinfo()).status()).isEqualTo(200);
 	}
 
 	@Test
@@ -225,6 +247,42 @@ class ClientLibraryTests extends ClientLibrarySupport {
 			results.add(future.get(30, TimeUnit.SECONDS));
 		}
 		return results;
+	}
+
+	/**
+	 * The system browser of a person who signs in on the login page when asked and
+	 * follows redirects, the last one to the app's loopback listener.
+	 */
+	private record PersonAtBrowser(TestHttp http, String username, String password) implements SystemBrowser {
+
+		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+		@Override
+		public void open(URI page) {
+			TestHttp browser = this.http.withCookies();
+			Response response = browser.get(page.toString());
+			for (int hops = 0; hops < 8; hops++) {
+				String location = response.header("Location");
+				if (location == null) {
+					throw new IllegalStateException("the browser stopped at " + response);
+				}
+				if (location.startsWith("http://127.0.0.1:")) {
+					browser.get(location);
+					return;
+				}
+				if (URI.create(location).getPath().equals("/login")) {
+					Matcher csrf = CSRF.matcher(browser.get(location).body());
+					assertThat(csrf.find()).isTrue();
+					response = browser.postForm("/login", TestHttp.params("username", this.username, "password",
+							this.password, "_csrf", csrf.group(1)));
+				}
+				else {
+					response = browser.get(location);
+				}
+			}
+			throw new IllegalStateException("too many redirects");
+		}
+
 	}
 
 }
