@@ -43,15 +43,24 @@ public final class AuthorizedHttp implements HttpTransport {
 	 */
 	@Override
 	public HttpResponse send(HttpRequest request) throws IOException {
+		return send(request, this.client.transport());
+	}
+
+	/**
+	 * Sends the request authorized through another transport, such as the rest of an
+	 * OkHttp interceptor chain; refreshes still go through the client's own.
+	 * @throws ReauthenticationRequired when the person has to sign in again
+	 */
+	public HttpResponse send(HttpRequest request, HttpTransport through) throws IOException {
 		Tokens tokens = storedTokens();
 		if (tokens.refreshToken() != null && tokens.expiresWithin(EXPIRY_MARGIN, this.client.clock())) {
 			tokens = refreshReplacing(tokens);
 		}
-		HttpResponse response = sendWith(request, tokens);
+		HttpResponse response = sendWith(request, tokens, through);
 		if (response.status() == 401 && challenges(response, INVALID_TOKEN)) {
 			Tokens refreshed = refreshReplacing(tokens);
 			if (request.safeToRetry()) {
-				response = sendWith(request, refreshed);
+				response = sendWith(request, refreshed, through);
 			}
 		}
 		return response;
@@ -102,9 +111,9 @@ public final class AuthorizedHttp implements HttpTransport {
 	 * Sends with the token; a resource server's {@code use_dpop_nonce} refusal is
 	 * answered once with its nonce (RFC 9449 section 9), where a retry is safe.
 	 */
-	private HttpResponse sendWith(HttpRequest request, Tokens tokens) throws IOException {
+	private HttpResponse sendWith(HttpRequest request, Tokens tokens, HttpTransport through) throws IOException {
 		if (!tokens.dpopBound()) {
-			return this.client.transport().send(request.withHeader("Authorization", "Bearer " + tokens.accessToken()));
+			return through.send(request.withHeader("Authorization", "Bearer " + tokens.accessToken()));
 		}
 		DPoPProofs proofs = this.client.dpop();
 		if (proofs == null) {
@@ -113,9 +122,8 @@ public final class AuthorizedHttp implements HttpTransport {
 		HttpResponse response = null;
 		for (int attempt = 0; attempt < 2; attempt++) {
 			SignedJWT proof = proofs.proof(request.method(), request.uri(), tokens.accessToken());
-			response = this.client.transport()
-				.send(request.withHeader("Authorization", "DPoP " + tokens.accessToken())
-					.withHeader("DPoP", proof.serialize()));
+			response = through.send(request.withHeader("Authorization", "DPoP " + tokens.accessToken())
+				.withHeader("DPoP", proof.serialize()));
 			boolean newNonce = proofs.remember(request.uri(), response.header("DPoP-Nonce"));
 			if (!(newNonce && response.status() == 401 && challenges(response, USE_DPOP_NONCE)
 					&& request.safeToRetry())) {

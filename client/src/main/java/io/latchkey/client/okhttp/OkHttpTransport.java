@@ -3,6 +3,7 @@ package io.latchkey.client.okhttp;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.latchkey.client.HttpRequest;
 import io.latchkey.client.HttpResponse;
@@ -20,6 +21,9 @@ import okhttp3.ResponseBody;
  * copied with redirects off; its interceptors, pools and TLS settings stay.
  */
 public final class OkHttpTransport implements HttpTransport {
+
+	/** Methods OkHttp refuses without a body. */
+	private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH", "PROPPATCH", "REPORT");
 
 	private final OkHttpClient client;
 
@@ -40,7 +44,7 @@ public final class OkHttpTransport implements HttpTransport {
 			String contentType = request.header("Content-Type");
 			body = RequestBody.create(request.body(), (contentType != null) ? MediaType.parse(contentType) : null);
 		}
-		else if (okhttp3.internal.http.HttpMethod.requiresRequestBody(request.method())) {
+		else if (METHODS_WITH_BODY.contains(request.method())) {
 			body = RequestBody.create(new byte[0], null);
 		}
 		Request okRequest = new Request.Builder().url(request.uri().toString())
