@@ -13,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.security.spec.KeySpec;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -176,9 +175,14 @@ public final class EncryptedFileTokenStore implements TokenStore {
 
 	private static SecretKey derive(char[] passphrase, byte[] salt) {
 		try {
-			KeySpec spec = new PBEKeySpec(passphrase, salt, PBKDF2_ITERATIONS, 256);
-			byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-			return new SecretKeySpec(key, "AES");
+			PBEKeySpec spec = new PBEKeySpec(passphrase, salt, PBKDF2_ITERATIONS, 256);
+			try {
+				byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+				return new SecretKeySpec(key, "AES");
+			}
+			finally {
+				spec.clearPassword();
+			}
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", ex);

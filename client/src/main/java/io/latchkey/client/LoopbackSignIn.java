@@ -65,7 +65,17 @@ final class LoopbackSignIn {
 				.codeChallenge(verifier, CodeChallengeMethod.S256)
 				.build()
 				.toURI();
-			CompletableFuture<URI> returned = CompletableFuture.supplyAsync(() -> awaitRedirect(listener, redirect));
+			CompletableFuture<URI> returned = new CompletableFuture<>();
+			Thread waiting = new Thread(() -> {
+				try {
+					returned.complete(awaitRedirect(listener, redirect));
+				}
+				catch (RuntimeException ex) {
+					returned.completeExceptionally(ex);
+				}
+			}, "loopback-redirect");
+			waiting.setDaemon(true);
+			waiting.start();
 			browser.open(page);
 			AuthorizationCode code = codeOf(await(returned), state);
 			return this.client.requestTokens(new AuthorizationCodeGrant(code, redirect, verifier), null);

@@ -143,12 +143,7 @@ class AuthorizedHttpTests {
 
 	@Test
 	void dpopBoundTokensGoWithAProofAndTheResourceServersNonce() throws Exception {
-		this.server.tokenType = "DPoP";
-		OAuthClient bound = OAuthClient
-			.builder(this.server.issuer(), FakeAuthorizationServer.CLIENT_ID, new JdkHttpTransport())
-			.dpop()
-			.build();
-		AuthorizedHttp http = bound.authorizedHttp(new InMemoryTokenStore(this.server.signedIn()));
+		AuthorizedHttp http = dpopBound();
 
 		assertThat(http.send(HttpRequest.get(this.server.resource())).status()).isEqualTo(200);
 		assertThat(http.send(HttpRequest.get(this.server.resource())).status()).isEqualTo(200);
@@ -161,12 +156,7 @@ class AuthorizedHttpTests {
 
 	@Test
 	void aNonReplayableRequestRefusedForItsDPoPNonceIsNotSentAgain() throws Exception {
-		this.server.tokenType = "DPoP";
-		OAuthClient bound = OAuthClient
-			.builder(this.server.issuer(), FakeAuthorizationServer.CLIENT_ID, new JdkHttpTransport())
-			.dpop()
-			.build();
-		AuthorizedHttp http = bound.authorizedHttp(new InMemoryTokenStore(this.server.signedIn()));
+		AuthorizedHttp http = dpopBound();
 
 		HttpResponse response = http
 			.send(HttpRequest.withBody("POST", this.server.resource(), "application/json", new byte[] { 1 })
@@ -183,6 +173,16 @@ class AuthorizedHttpTests {
 		assertThatExceptionOfType(ReauthenticationRequired.class)
 			.isThrownBy(() -> http.send(HttpRequest.get(this.server.resource())));
 		assertThat(this.server.resourceRequests).hasValue(0);
+	}
+
+	/** The server issues DPoP-bound tokens; the app holds them and its key. */
+	private AuthorizedHttp dpopBound() {
+		this.server.tokenType = "DPoP";
+		OAuthClient bound = OAuthClient
+			.builder(this.server.issuer(), FakeAuthorizationServer.CLIENT_ID, new JdkHttpTransport())
+			.dpop()
+			.build();
+		return bound.authorizedHttp(new InMemoryTokenStore(this.server.signedIn()));
 	}
 
 	private static <T> List<T> inParallel(int count, java.util.concurrent.Callable<T> call) throws Exception {

@@ -32,14 +32,7 @@ class DeviceClientLibraryTests extends ClientLibrarySupport {
 		OAuthClient client = library("library-device").build();
 		CompletableFuture<DeviceCode> shown = new CompletableFuture<>();
 
-		CompletableFuture<Tokens> signIn = CompletableFuture.supplyAsync(() -> {
-			try {
-				return client.signInWithDeviceCode("openid offline_access", shown::complete);
-			}
-			catch (java.io.IOException ex) {
-				throw new CompletionException(ex);
-			}
-		});
+		CompletableFuture<Tokens> signIn = signInMeanwhile(client, "openid offline_access", shown);
 		DeviceCode code = shown.get(20, TimeUnit.SECONDS);
 		assertThat(code.verificationUri().toString()).isEqualTo(ISSUER + "/oauth2/device_verification");
 		person.approve(person.enter(code.userCode()));
@@ -59,14 +52,7 @@ class DeviceClientLibraryTests extends ClientLibrarySupport {
 		OAuthClient client = library("library-device-denied").build();
 		CompletableFuture<DeviceCode> shown = new CompletableFuture<>();
 
-		CompletableFuture<Tokens> signIn = CompletableFuture.supplyAsync(() -> {
-			try {
-				return client.signInWithDeviceCode("patient/*.rs", shown::complete);
-			}
-			catch (java.io.IOException ex) {
-				throw new CompletionException(ex);
-			}
-		});
+		CompletableFuture<Tokens> signIn = signInMeanwhile(client, "patient/*.rs", shown);
 		person.deny(person.enter(shown.get(20, TimeUnit.SECONDS).userCode()));
 
 		assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
@@ -74,6 +60,21 @@ class DeviceClientLibraryTests extends ClientLibrarySupport {
 			.havingCause()
 			.isInstanceOfSatisfying(AuthorizationError.class,
 					(error) -> assertThat(error.error()).isEqualTo("access_denied"));
+	}
+
+	/**
+	 * Starts the sign-in on another thread; the code it shows completes {@code shown}.
+	 */
+	private static CompletableFuture<Tokens> signInMeanwhile(OAuthClient client, String scope,
+			CompletableFuture<DeviceCode> shown) {
+		return CompletableFuture.supplyAsync(() -> {
+			try {
+				return client.signInWithDeviceCode(scope, shown::complete);
+			}
+			catch (java.io.IOException ex) {
+				throw new CompletionException(ex);
+			}
+		});
 	}
 
 }

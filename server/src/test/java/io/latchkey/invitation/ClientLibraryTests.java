@@ -1,22 +1,16 @@
 package io.latchkey.invitation;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +27,7 @@ import io.latchkey.client.TokenStore;
 import io.latchkey.client.Tokens;
 import io.latchkey.test.AuthorizationCodeFlow;
 import io.latchkey.test.ClientLibrarySupport;
+import io.latchkey.test.Concurrently;
 import io.latchkey.test.TestHttp;
 import io.latchkey.test.TestHttp.Response;
 import org.junit.jupiter.api.Test;
@@ -101,14 +96,11 @@ class ClientLibraryTests extends ClientLibrarySupport {
 
 	@Test
 	void anAccessTokenTheServerRefusesIsRefreshedOnceAndTheCallRetried() throws Exception {
-		String clientId = app();
-		OAuthClient client = library(clientId).build();
-		TokenStore store = new InMemoryTokenStore(client.redeemInvitation(InvitationLink.parse(invite(clientId))));
-		AuthorizedHttp http = client.authorizedHttp(store);
-		refuse(store);
+		SignedInApp app = signedInWithInvitation(false);
+		refuse(app.store());
 		this.sent.reset();
 
-		HttpResponse response = http.send(userinfo());
+		HttpResponse response = app.http().send(userinfo());
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(this.sent.count("GET /userinfo")).isEqualTo(2);
@@ -117,80 +109,70 @@ class ClientLibraryTests extends ClientLibrarySupport {
 
 	@Test
 	void twentyParallelCallsAfterExpiryRefreshOnceAndTheSignInSurvives() throws Exception {
-		String clientId = app();
-		OAuthClient client = library(clientId).build();
-		TokenStore store = new InMemoryTokenStore(client.redeemInvitation(InvitationLink.parse(invite(clientId))));
-		AuthorizedHttp http = client.authorizedHttp(store);
-		refuse(store);
+		SignedInApp app = signedInWithInvitation(false);
+		refuse(app.store());
 		this.sent.reset();
 
-		List<HttpResponse> responses = inParallel(20, () -> http.send(userinfo()));
+		List<HttpResponse> responses = Concurrently.run(20, (call) -> sendUnchecked(app.http(), userinfo()));
 
 		assertThat(responses).extracting(HttpResponse::status).containsOnly(200);
 		assertThat(this.sent.count("POST /oauth2/token")).isEqualTo(1);
 		// No reuse was detected: the family lives on, and its newest refresh token works.
 		this.libraryClock.advance(PAST_EXPIRY);
-		assertThat(http.send(userinfo()).status()).isEqualTo(200);
+		assertThat(app.http().send(userinfo()).status()).isEqualTo(200);
 		assertThat(this.sent.count("POST /oauth2/token")).isEqualTo(2);
 	}
 
 	@Test
 	void aRefreshTokenRevokedByReuseDetectionEndsInReauthenticationRequired() throws Exception {
-		String clientId = app();
-		OAuthClient client = library(clientId).build();
-		TokenStore store = new InMemoryTokenStore(client.redeemInvitation(InvitationLink.parse(invite(clientId))));
-		AuthorizedHttp http = client.authorizedHttp(store);
+		SignedInApp app = signedInWithInvitation(false);
 		// Someone who copied the refresh token uses it first; the app's use is then a
 		// reuse, and the server revokes the whole family.
-		Response stolen = new AuthorizationCodeFlow(this.http).refresh(clientId, store.load().refreshToken());
+		Response stolen = new AuthorizationCodeFlow(this.http).refresh(app.clientId(),
+				app.store().load().refreshToken());
 		assertThat(stolen.status()).isEqualTo(200);
 
 		this.libraryClock.advance(PAST_EXPIRY);
 
-		assertThatExceptionOfType(ReauthenticationRequired.class).isThrownBy(() -> http.send(userinfo()));
-		assertThat(store.load()).isNull();
-		assertThat(new AuthorizationCodeFlow(this.http).refresh(clientId, stolen.json().get("refresh_token").asString())
+		assertThatExceptionOfType(ReauthenticationRequired.class).isThrownBy(() -> app.http().send(userinfo()));
+		assertThat(app.store().load()).isNull();
+		assertThat(new AuthorizationCodeFlow(this.http)
+			.refresh(app.clientId(), stolen.json().get("refresh_token").asString())
 			.status()).isEqualTo(400);
 	}
 
 	@Test
 	void aPostWithANonReplayableBodyIsNotSentTwice() throws Exception {
-		String clientId = app();
-		OAuthClient client = library(clientId).build();
-		TokenStore store = new InMemoryTokenStore(client.redeemInvitation(InvitationLink.parse(invite(clientId))));
-		AuthorizedHttp http = client.authorizedHttp(store);
-		refuse(store);
+		SignedInApp app = signedInWithInvitation(false);
+		refuse(app.store());
 		this.sent.reset();
 		HttpRequest post = HttpRequest
 			.withBody("POST", userinfo().uri(), "application/x-www-form-urlencoded",
 					"claims=none".getBytes(StandardCharsets.UTF_8))
 			.notReplayable();
 
-		HttpResponse response = http.send(post);
+		HttpResponse response = app.http().send(post);
 
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(this.sent.count("POST /userinfo")).isEqualTo(1);
 		assertThat(this.sent.count("POST /oauth2/token")).isEqualTo(1);
-		assertThat(http.send(userinfo()).status()).isEqualTo(200);
+		assertThat(app.http().send(userinfo()).status()).isEqualTo(200);
 	}
 
 	@Test
 	void dpopBoundTokensWorkAndRefreshWithTheSameKey() throws Exception {
-		String clientId = app();
-		OAuthClient client = library(clientId).dpop().build();
-		TokenStore store = new InMemoryTokenStore(client.redeemInvitation(InvitationLink.parse(invite(clientId))));
-		AuthorizedHttp http = client.authorizedHttp(store);
+		SignedInApp app = signedInWithInvitation(true);
 
-		assertThat(store.load().tokenType()).isEqualTo("DPoP");
-		assertThat(http.send(userinfo()).status()).isEqualTo(200);
+		assertThat(app.store().load().tokenType()).isEqualTo("DPoP");
+		assertThat(app.http().send(userinfo()).status()).isEqualTo(200);
 		// Without the proof the token is worthless.
-		Response stolen = this.http.get("/userinfo", "Authorization", "Bearer " + store.load().accessToken());
+		Response stolen = this.http.get("/userinfo", "Authorization", "Bearer " + app.store().load().accessToken());
 		assertThat(stolen.status()).isEqualTo(401);
 
 		this.libraryClock.advance(PAST_EXPIRY);
-		assertThat(http.send(userinfo()).status()).isEqualTo(200);
+		assertThat(app.http().send(userinfo()).status()).isEqualTo(200);
 		assertThat(this.sent.count("POST /oauth2/token")).isEqualTo(2);
-		assertThat(store.load().tokenType()).isEqualTo("DPoP");
+		assertThat(app.store().load().tokenType()).isEqualTo("DPoP");
 	}
 
 	private String app() {
@@ -230,23 +212,26 @@ class ClientLibraryTests extends ClientLibrarySupport {
 		return HttpRequest.get(java.net.URI.create(ISSUER + "/userinfo"));
 	}
 
-	private static <T> List<T> inParallel(int count, Callable<T> call) throws Exception {
-		ExecutorService threads = Executors.newFixedThreadPool(count);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<T>> futures = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			futures.add(threads.submit(() -> {
-				start.await();
-				return call.call();
-			}));
+	private SignedInApp signedInWithInvitation(boolean dpop) throws IOException {
+		String clientId = app();
+		OAuthClient.Builder builder = library(clientId);
+		OAuthClient client = (dpop ? builder.dpop() : builder).build();
+		TokenStore store = new InMemoryTokenStore(client.redeemInvitation(InvitationLink.parse(invite(clientId))));
+		return new SignedInApp(clientId, store, client.authorizedHttp(store));
+	}
+
+	private static HttpResponse sendUnchecked(AuthorizedHttp http, HttpRequest request) {
+		try {
+			return http.send(request);
 		}
-		start.countDown();
-		threads.shutdown();
-		List<T> results = new ArrayList<>();
-		for (Future<T> future : futures) {
-			results.add(future.get(30, TimeUnit.SECONDS));
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
-		return results;
+	}
+
+	/** An app signed in through an invitation, its tokens in memory. */
+	private record SignedInApp(String clientId, TokenStore store, AuthorizedHttp http) {
+
 	}
 
 	/**

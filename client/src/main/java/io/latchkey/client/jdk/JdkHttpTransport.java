@@ -7,6 +7,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,7 +43,7 @@ public final class JdkHttpTransport implements HttpTransport {
 			.method(request.method(),
 					(request.body() != null) ? BodyPublishers.ofByteArray(request.body()) : BodyPublishers.noBody());
 		for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
-			if (!RESTRICTED.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+			if (!RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
 				header.getValue().forEach((value) -> builder.header(header.getKey(), value));
 			}
 		}
