@@ -77,11 +77,9 @@ class DeviceEndpointsCustomizer implements ProtocolEndpointsCustomizer {
 
 	@Override
 	public AuthenticationProvider tokenEndpointProvider(AuthenticationProvider provider) {
-		return (provider instanceof OAuth2DeviceCodeAuthenticationProvider)
-				? new DevicePollingGuard(
-						new DeviceIdTokenIssuer(provider, this.authorizations, this.tokens.getObject()), this.limiter,
-						this.authorizations)
-				: provider;
+		return (provider instanceof OAuth2DeviceCodeAuthenticationProvider) ? new DevicePollingGuard(
+				new DeviceIdTokenIssuer(provider, this.authorizations, this.tokens.getObject()), this.limiter,
+				this.authorizations) : provider;
 	}
 
 	private AuthenticationProvider deviceAuthorizationProvider(AuthenticationProvider provider) {
