@@ -48,6 +48,16 @@ final class FakeAuthorizationServer implements AutoCloseable {
 
 	volatile long expiresIn = 300;
 
+	/** The issuer the discovery document names; by default the server's own address. */
+	volatile String advertisedIssuer;
+
+	/**
+	 * Whether the token endpoint demands a DPoP nonce of its own (RFC 9449 section 8).
+	 */
+	volatile boolean tokenEndpointNonce;
+
+	final List<String> tokenProofNonces = new CopyOnWriteArrayList<>();
+
 	private final HttpServer server;
 
 	private final AtomicInteger generation = new AtomicInteger();
@@ -112,9 +122,10 @@ final class FakeAuthorizationServer implements AutoCloseable {
 
 	private void discovery(HttpExchange exchange) throws IOException {
 		String issuer = issuer().toString();
-		answer(exchange, 200, "application/json", "{\"issuer\":\"" + issuer + "\",\"authorization_endpoint\":\""
-				+ issuer + "/oauth2/authorize\",\"token_endpoint\":\"" + issuer + "/oauth2/token\",\"jwks_uri\":\""
-				+ issuer + "/oauth2/jwks\",\"device_authorization_endpoint\":\"" + issuer
+		String named = (this.advertisedIssuer != null) ? this.advertisedIssuer : issuer;
+		answer(exchange, 200, "application/json", "{\"issuer\":\"" + named + "\",\"authorization_endpoint\":\"" + issuer
+				+ "/oauth2/authorize\",\"token_endpoint\":\"" + issuer + "/oauth2/token\",\"jwks_uri\":\"" + issuer
+				+ "/oauth2/jwks\",\"device_authorization_endpoint\":\"" + issuer
 				+ "/oauth2/device_authorization\",\"response_types_supported\":[\"code\"],"
 				+ "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"]}");
 	}
@@ -124,6 +135,15 @@ final class FakeAuthorizationServer implements AutoCloseable {
 		if (!CLIENT_ID.equals(form.get("client_id"))) {
 			error(exchange, "invalid_client");
 			return;
+		}
+		if (this.tokenEndpointNonce) {
+			String nonce = nonceOf(exchange.getRequestHeaders().getFirst("DPoP"));
+			this.tokenProofNonces.add(String.valueOf(nonce));
+			if (!"nonce-from-the-token-endpoint".equals(nonce)) {
+				exchange.getResponseHeaders().add("DPoP-Nonce", "nonce-from-the-token-endpoint");
+				error(exchange, "use_dpop_nonce");
+				return;
+			}
 		}
 		switch (form.get("grant_type")) {
 			case "refresh_token" -> refresh(exchange, form.get("refresh_token"));

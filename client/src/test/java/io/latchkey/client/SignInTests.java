@@ -153,6 +153,29 @@ class SignInTests {
 			.satisfies((error) -> assertThat(error.error()).isEqualTo("access_denied"));
 	}
 
+	@Test
+	void aDiscoveryDocumentNamingAnotherIssuerIsRefused() {
+		this.server.advertisedIssuer = "https://attacker.example";
+
+		assertThatExceptionOfType(java.io.IOException.class).isThrownBy(this.client::metadata)
+			.withMessageContaining("issuer");
+	}
+
+	@Test
+	void theTokenEndpointsDPoPNonceIsSentOnTheSecondTry() throws Exception {
+		this.server.tokenEndpointNonce = true;
+		this.server.tokenType = "DPoP";
+		OAuthClient bound = OAuthClient
+			.builder(this.server.issuer(), FakeAuthorizationServer.CLIENT_ID, new JdkHttpTransport())
+			.dpop()
+			.build();
+
+		Tokens refreshed = bound.refresh(this.server.signedIn());
+
+		assertThat(refreshed.dpopBound()).isTrue();
+		assertThat(this.server.tokenProofNonces).containsExactly("null", "nonce-from-the-token-endpoint");
+	}
+
 	/** A clock the test's sleeper moves. */
 	static final class MovingClock extends Clock {
 
