@@ -80,9 +80,12 @@ class AuthorizationServerConfig {
 				.clientAuthentication((authentication) -> authentication
 					.authenticationConverter(new PublicClientRefreshTokenAuthenticationConverter())
 					.authenticationConverter(new MissingCodeVerifierAuthenticationConverter(clients))
+					.authenticationConverter(new PublicClientRevocationAuthenticationConverter(clients,
+							settings.getTokenRevocationEndpoint()))
 					.errorResponseHandler(new ClientAuthenticationFailureHandler())
 					.authenticationProviders((providers) -> {
 						providers.add(0, new PublicClientRefreshTokenAuthenticationProvider(clients));
+						providers.add(1, new PublicClientRevocationAuthenticationProvider(clients));
 						providers.stream()
 							.filter(ClientSecretAuthenticationProvider.class::isInstance)
 							.map(ClientSecretAuthenticationProvider.class::cast)
