@@ -10,6 +10,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -72,6 +73,12 @@ public class PasswordSignIn implements AuthenticationProvider {
 		SignInLimits.Attempt attempt = this.limits.admit(request.getName(), address, deviceCookie);
 		Authentication result = check(request);
 		this.limits.succeeded(attempt);
+		if (result instanceof AbstractAuthenticationToken token
+				&& token.getDetails() instanceof SignInDetails details) {
+			// The signed-in person is kept in the session and the authorization store,
+			// and the device cookie must not be kept with it.
+			token.setDetails(details.withoutDeviceCookie());
+		}
 		return result;
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  */
 public class SignInDetails extends WebAuthenticationDetails {
 
-	private final @Nullable String deviceCookie;
+	private final transient @Nullable String deviceCookie;
 
 	/** The details of a login page request. */
 	public SignInDetails(HttpServletRequest request) {
@@ -22,6 +22,11 @@ public class SignInDetails extends WebAuthenticationDetails {
 	SignInDetails(String address, @Nullable String deviceCookie) {
 		super(address, null);
 		this.deviceCookie = deviceCookie;
+	}
+
+	/** The address and session alone, as plain {@link WebAuthenticationDetails}. */
+	WebAuthenticationDetails withoutDeviceCookie() {
+		return new WebAuthenticationDetails(getRemoteAddress(), getSessionId());
 	}
 
 	public @Nullable String deviceCookie() {
