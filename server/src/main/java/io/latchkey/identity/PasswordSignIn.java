@@ -7,8 +7,10 @@ import java.util.Locale;
 import io.latchkey.shared.Secrets;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -53,12 +55,13 @@ public class PasswordSignIn implements AuthenticationProvider {
 	/**
 	 * Signs in with a login name and password from a client address; the result names the
 	 * person by their stable id.
+	 * @param deviceCookie the {@link KnownDevices} cookie the request carries, if any
 	 * @throws SignInThrottledException when a budget of attempts is spent
 	 */
-	public Authentication signIn(String username, String password, String address) {
+	public Authentication signIn(String username, String password, String address, @Nullable String deviceCookie) {
 		UsernamePasswordAuthenticationToken request = UsernamePasswordAuthenticationToken.unauthenticated(username,
 				password);
-		request.setDetails(new WebAuthenticationDetails(address, null));
+		request.setDetails(new SignInDetails(address, deviceCookie));
 		return authenticate(request);
 	}
 
@@ -66,9 +69,16 @@ public class PasswordSignIn implements AuthenticationProvider {
 	public Authentication authenticate(Authentication request) {
 		String address = (request.getDetails() instanceof WebAuthenticationDetails details
 				&& details.getRemoteAddress() != null) ? details.getRemoteAddress() : UNKNOWN_ADDRESS;
-		SignInLimits.Attempt attempt = this.limits.admit(request.getName(), address);
+		String deviceCookie = (request.getDetails() instanceof SignInDetails details) ? details.deviceCookie() : null;
+		SignInLimits.Attempt attempt = this.limits.admit(request.getName(), address, deviceCookie);
 		Authentication result = check(request);
 		this.limits.succeeded(attempt);
+		if (result instanceof AbstractAuthenticationToken token
+				&& token.getDetails() instanceof SignInDetails details) {
+			// The signed-in person is kept in the session and the authorization store,
+			// and the device cookie must not be kept with it.
+			token.setDetails(details.withoutDeviceCookie());
+		}
 		return result;
 	}
 

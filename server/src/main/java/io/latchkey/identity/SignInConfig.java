@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.latchkey.abuse.RateLimiter;
+import io.latchkey.shared.MasterKey;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +22,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class SignInConfig {
 
 	@Bean
+	KnownDevices knownDevices(MasterKey masterKey) {
+		return new KnownDevices(masterKey);
+	}
+
+	@Bean
 	PasswordSignIn passwordSignIn(UserAccounts accounts, PasswordEncoder passwords, DirectorySettings directory,
-			RateLimiter limiter, ApplicationEventPublisher events, Clock clock) {
+			RateLimiter limiter, KnownDevices devices, ApplicationEventPublisher events, Clock clock) {
 		DaoAuthenticationProvider local = new DaoAuthenticationProvider(new LocalAccountUserDetailsService(accounts));
 		local.setPasswordEncoder(passwords);
 		// PasswordSignIn must tell "no such local account" from "wrong password" to
@@ -35,7 +41,7 @@ class SignInConfig {
 					DirectoryProviders.create(directory));
 			sources.add((directory.order() == DirectorySettings.Order.BEFORE_LOCAL) ? 0 : 1, ldap);
 		}
-		return new PasswordSignIn(sources, new SignInLimits(limiter), events, clock);
+		return new PasswordSignIn(sources, new SignInLimits(limiter, devices), events, clock);
 	}
 
 }

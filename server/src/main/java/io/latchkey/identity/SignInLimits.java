@@ -1,10 +1,9 @@
 package io.latchkey.identity;
 
-import java.util.Locale;
-
 import io.latchkey.abuse.RateLimiter;
 import io.latchkey.abuse.RateLimiter.Decision;
 import io.latchkey.shared.ClientAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The budgets of password attempts, shared by the login page and the session API. Every
@@ -18,7 +17,10 @@ import io.latchkey.shared.ClientAddress;
  * lock out its owner signing in from elsewhere; a slow one per account from everywhere
  * ({@value #ACCOUNT}) against guessing spread over many addresses; and one per address
  * ({@value #ADDRESS}) against one address trying many accounts. Addresses count by IPv6
- * /64.
+ * /64. An attempt from a device the account signed in on before ({@link KnownDevices})
+ * takes from that device's budget ({@value #ACCOUNT_ON_DEVICE}) instead of the account's
+ * global and per-address ones, so that guessing from elsewhere cannot lock the owner out
+ * there.
  */
 class SignInLimits {
 
@@ -28,10 +30,15 @@ class SignInLimits {
 
 	static final String ACCOUNT = "login-account";
 
+	static final String ACCOUNT_ON_DEVICE = "login-account-device";
+
 	private final RateLimiter limiter;
 
-	SignInLimits(RateLimiter limiter) {
+	private final KnownDevices devices;
+
+	SignInLimits(RateLimiter limiter, KnownDevices devices) {
 		this.limiter = limiter;
+		this.devices = devices;
 	}
 
 	/**
@@ -39,17 +46,28 @@ class SignInLimits {
 	 * over its budget spends nothing of the account's.
 	 * @throws SignInThrottledException when a budget is spent
 	 */
-	Attempt admit(String username, String address) {
-		Attempt attempt = new Attempt(username.trim().toLowerCase(Locale.ROOT), ClientAddress.limitKey(address));
+	Attempt admit(String username, String address, @Nullable String deviceCookie) {
+		String account = KnownDevices.normalised(username);
+		Attempt attempt = new Attempt(account, ClientAddress.limitKey(address),
+				this.devices.deviceOf(account, deviceCookie));
 		refuseUnless(this.limiter.consume(ADDRESS, attempt.network()));
+		if (attempt.device() != null) {
+			refuseUnless(this.limiter.consume(ACCOUNT_ON_DEVICE, attempt.accountOnDevice()));
+			return attempt;
+		}
 		refuseUnless(this.limiter.consume(ACCOUNT_AT_ADDRESS, attempt.accountAtAddress()));
 		refuseUnless(this.limiter.consume(ACCOUNT, attempt.account()));
 		return attempt;
 	}
 
 	void succeeded(Attempt attempt) {
-		this.limiter.reset(ACCOUNT_AT_ADDRESS, attempt.accountAtAddress());
-		this.limiter.refund(ACCOUNT, attempt.account());
+		if (attempt.device() != null) {
+			this.limiter.reset(ACCOUNT_ON_DEVICE, attempt.accountOnDevice());
+		}
+		else {
+			this.limiter.reset(ACCOUNT_AT_ADDRESS, attempt.accountAtAddress());
+			this.limiter.refund(ACCOUNT, attempt.account());
+		}
 		this.limiter.refund(ADDRESS, attempt.network());
 	}
 
@@ -64,12 +82,18 @@ class SignInLimits {
 	 *
 	 * @param account the login name, normalised
 	 * @param network the address's rate-limit key
+	 * @param device the id of the known device it comes from, if any
 	 */
-	record Attempt(String account, String network) {
+	record Attempt(String account, String network, @Nullable String device) {
 
 		/** A network key holds no space, so the last space separates the two. */
 		String accountAtAddress() {
 			return this.account + " " + this.network;
+		}
+
+		/** A device id is base64url and holds no space either. */
+		String accountOnDevice() {
+			return this.account + " " + this.device;
 		}
 
 	}

@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.latchkey.abuse.RateLimitExceededException;
 import io.latchkey.identity.CurrentAccounts;
 import io.latchkey.identity.CurrentPerson;
+import io.latchkey.identity.KnownDevices;
 import io.latchkey.identity.PasswordSignIn;
 import io.latchkey.identity.SignInThrottledException;
 import io.latchkey.identity.SignedInPerson;
@@ -47,13 +48,16 @@ class SessionController {
 
 	private final CurrentAccounts accounts;
 
+	private final KnownDevices devices;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	SessionController(PasswordSignIn signIn, SessionTokens tokens, RevokedSessions revoked, CurrentAccounts accounts,
-			ApplicationEventPublisher events, Clock clock) {
+			KnownDevices devices, ApplicationEventPublisher events, Clock clock) {
 		this.signIn = signIn;
+		this.devices = devices;
 		this.tokens = tokens;
 		this.revoked = revoked;
 		this.accounts = accounts;
@@ -67,7 +71,8 @@ class SessionController {
 		// together.
 		Authentication authentication;
 		try {
-			authentication = this.signIn.signIn(body.username(), body.password(), request.getRemoteAddr());
+			authentication = this.signIn.signIn(body.username(), body.password(), request.getRemoteAddr(),
+					KnownDevices.presented(request));
 		}
 		catch (SignInThrottledException ex) {
 			throw new RateLimitExceededException("sign-in", ex.getRetryAfter());
@@ -80,7 +85,8 @@ class SessionController {
 		SessionTokens.Issued issued = this.tokens.issue(person, FingerprintCookie.context(fingerprint));
 		this.events
 			.publishEvent(new SessionStarted(person.subject(), person.directory(), issued.id(), this.clock.instant()));
-		return tokenResponse(issued, FingerprintCookie.set(fingerprint));
+		return tokenResponse(issued, FingerprintCookie.set(fingerprint),
+				this.devices.afterSignIn(body.username(), person.subject(), KnownDevices.presented(request)));
 	}
 
 	/**
@@ -99,7 +105,7 @@ class SessionController {
 		});
 		SessionTokens.Issued issued = this.tokens.renew(current, person.roles());
 		revoke(current);
-		return tokenResponse(issued, null);
+		return tokenResponse(issued);
 	}
 
 	@DeleteMapping
@@ -123,11 +129,10 @@ class SessionController {
 		this.revoked.revoke(token.getId(), expiresAt);
 	}
 
-	private static ResponseEntity<Map<String, Object>> tokenResponse(SessionTokens.Issued issued,
-			@Nullable String cookie) {
+	private static ResponseEntity<Map<String, Object>> tokenResponse(SessionTokens.Issued issued, String... cookies) {
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok().cacheControl(CacheControl.noStore());
-		if (cookie != null) {
-			response.header(HttpHeaders.SET_COOKIE, cookie);
+		if (cookies.length > 0) {
+			response.header(HttpHeaders.SET_COOKIE, cookies);
 		}
 		return response.body(Map.of("token", issued.token(), "token_type", "Bearer", "expires_in", issued.expiresIn()));
 	}

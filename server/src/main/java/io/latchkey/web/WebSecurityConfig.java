@@ -1,5 +1,8 @@
 package io.latchkey.web;
 
+import io.latchkey.identity.KnownDevices;
+import io.latchkey.identity.SignInDetails;
+import io.latchkey.identity.SignedInPerson;
 import io.latchkey.shared.SecretFreeRequestCache;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +24,8 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /**
  * Everything outside the OAuth protocol endpoints: pages, Latchkey's own APIs and the
@@ -35,7 +40,8 @@ class WebSecurityConfig {
 	@Order(2)
 	SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http,
 			ObjectProvider<AuthenticationManagerResolver<HttpServletRequest>> bearerTokens,
-			OperationsSettings operations, ManagementPort managementPort) {
+			OperationsSettings operations, ManagementPort managementPort, KnownDevices devices) {
+		SecretFreeRequestCache requestCache = queryFreeRequestCache();
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/login/throttled", "/login/unavailable", "/error", "/css/**", "/favicon.ico",
 					"/.well-known/smart-configuration", "/actuator/health/**", "/launch", "/api/invitation")
@@ -51,8 +57,11 @@ class WebSecurityConfig {
 			.hasAnyAuthority("SCOPE_latchkey:admin", "ROLE_admin")
 			.anyRequest()
 			.authenticated())
-			.formLogin((login) -> login.loginPage("/login").failureHandler(new SignInFailureHandler()))
-			.requestCache((cache) -> cache.requestCache(queryFreeRequestCache()))
+			.formLogin((login) -> login.loginPage("/login")
+				.authenticationDetailsSource(SignInDetails::new)
+				.successHandler(knownDeviceCookie(devices, requestCache))
+				.failureHandler(new SignInFailureHandler()))
+			.requestCache((cache) -> cache.requestCache(requestCache))
 			.oauth2ResourceServer((resourceServer) -> {
 				resourceServer.bearerTokenResolver(WebSecurityConfig::apiBearerToken);
 				// A feature may contribute the bearer-token check (sessions do, to
@@ -67,6 +76,24 @@ class WebSecurityConfig {
 			})
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(WebSecurityConfig::cannotBeForged));
 		return http.build();
+	}
+
+	/**
+	 * After a sign-in on the login page, the browser gets (or keeps) its known-device
+	 * cookie, then returns to where it was going.
+	 */
+	private static AuthenticationSuccessHandler knownDeviceCookie(KnownDevices devices,
+			SecretFreeRequestCache requestCache) {
+		SavedRequestAwareAuthenticationSuccessHandler returnToSavedRequest = new SavedRequestAwareAuthenticationSuccessHandler();
+		returnToSavedRequest.setRequestCache(requestCache);
+		return (request, response, authentication) -> {
+			String loginName = request.getParameter("username");
+			if (loginName != null) {
+				response.addHeader(HttpHeaders.SET_COOKIE, devices.afterSignIn(loginName,
+						SignedInPerson.of(authentication).subject(), KnownDevices.presented(request)));
+			}
+			returnToSavedRequest.onAuthenticationSuccess(request, response, authentication);
+		};
 	}
 
 	/**

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import io.latchkey.test.TcpProxy;
 import io.latchkey.test.TestDirectory;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -353,12 +354,12 @@ class DirectorySignInTests {
 	private static final class Unlimited extends SignInLimits {
 
 		Unlimited() {
-			super(null);
+			super(null, null);
 		}
 
 		@Override
-		Attempt admit(String username, String address) {
-			return new Attempt(username, address);
+		Attempt admit(String username, String address, @Nullable String deviceCookie) {
+			return new Attempt(username, address, null);
 		}
 
 		@Override
