@@ -16,6 +16,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
@@ -56,7 +58,7 @@ class DataLinkBrowserTests extends DataLinkTestSupport {
 		screenshot("data-link-factor");
 		this.browser.findElement(By.id("factor")).sendKeys("2 April 1981");
 		this.browser.findElement(By.id("continue")).click();
-		assertThat(this.browser.findElement(By.id("error")).getText()).contains("That is not right");
+		assertThat(shown(By.id("error")).getText()).contains("That is not right");
 		this.browser.findElement(By.id("factor")).sendKeys("2 April 1980");
 		this.browser.findElement(By.id("continue")).click();
 
@@ -74,7 +76,7 @@ class DataLinkBrowserTests extends DataLinkTestSupport {
 
 		this.browser.findElement(By.id("f-contacts-0-name")).sendKeys("Ana");
 		this.browser.findElement(By.id("submit-answer")).click();
-		assertThat(this.browser.findElement(By.id("answer-errors")).getText()).contains("/contacts/0/phone");
+		assertThat(shown(By.id("answer-errors")).getText()).contains("/contacts/0/phone");
 		this.browser.findElement(By.id("f-contacts-0-phone")).sendKeys("+34 600 000 000");
 		this.browser.findElement(By.id("submit-answer")).click();
 		new WebDriverWait(this.browser, Duration.ofSeconds(10))
@@ -99,6 +101,15 @@ class DataLinkBrowserTests extends DataLinkTestSupport {
 			Files.createDirectories(Path.of(directory));
 			Files.write(Path.of(directory, name + ".png"), png);
 		}
+	}
+
+	/**
+	 * The element once the page that a click asked for has it: a busy machine renders
+	 * late.
+	 */
+	private WebElement shown(By locator) {
+		return new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(locator));
 	}
 
 }
