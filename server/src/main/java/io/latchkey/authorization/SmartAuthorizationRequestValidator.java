@@ -1,7 +1,5 @@
 package io.latchkey.authorization;
 
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.security.core.Authentication;
@@ -39,7 +37,7 @@ final class SmartAuthorizationRequestValidator
 		OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_REDIRECT_URI_VALIDATOR.accept(context);
 		OAuth2AuthorizationCodeRequestAuthenticationToken request = context.getAuthentication();
 		RegisteredClient client = context.getRegisteredClient();
-		if (!request.getScopes().stream().allMatch((scope) -> permits(client.getScopes(), scope))) {
+		if (!request.getScopes().stream().allMatch((scope) -> SmartScopes.permits(client.getScopes(), scope))) {
 			throw error(OAuth2ErrorCodes.INVALID_SCOPE, "OAuth 2.0 Parameter: scope", request, client);
 		}
 		Object audience = request.getAdditionalParameters().get(AUDIENCE);
@@ -48,22 +46,6 @@ final class SmartAuthorizationRequestValidator
 			throw error(OAuth2ErrorCodes.INVALID_REQUEST,
 					"OAuth 2.0 Parameter: aud (names no FHIR server this server issues tokens for)", request, client);
 		}
-	}
-
-	/**
-	 * Whether a client registered with some scopes may ask for one: the same scope, or a
-	 * SMART resource scope a registered one covers. A scope that starts like a resource
-	 * scope but breaks its grammar is never allowed.
-	 */
-	static boolean permits(Set<String> registered, String requested) {
-		if (!SmartScope.isResourceScope(requested)) {
-			return registered.contains(requested);
-		}
-		SmartScope wanted = SmartScope.parse(requested).orElse(null);
-		return wanted != null && registered.stream()
-			.map(SmartScope::parse)
-			.flatMap(Optional::stream)
-			.anyMatch((scope) -> scope.covers(wanted));
 	}
 
 	/**

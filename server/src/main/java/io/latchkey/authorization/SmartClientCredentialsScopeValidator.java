@@ -19,8 +19,7 @@ final class SmartClientCredentialsScopeValidator implements Consumer<OAuth2Clien
 		OAuth2ClientCredentialsAuthenticationToken request = context.getAuthentication();
 		if (!request.getScopes()
 			.stream()
-			.allMatch((scope) -> SmartAuthorizationRequestValidator.permits(context.getRegisteredClient().getScopes(),
-					scope))) {
+			.allMatch((scope) -> SmartScopes.permits(context.getRegisteredClient().getScopes(), scope))) {
 			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_SCOPE);
 		}
 	}

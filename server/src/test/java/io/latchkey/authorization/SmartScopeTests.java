@@ -52,7 +52,7 @@ class SmartScopeTests {
 	void invalidScopesDoNotParse(String scope) {
 		assertThat(SmartScope.isResourceScope(scope)).isTrue();
 		assertThat(SmartScope.parse(scope)).isEmpty();
-		assertThat(SmartAuthorizationRequestValidator.permits(Set.of("patient/*.cruds", scope), scope)).isFalse();
+		assertThat(SmartScopes.permits(Set.of("patient/*.cruds", scope), scope)).isFalse();
 	}
 
 	@ParameterizedTest(name = "registered {0}, requested {1}: {2}")
@@ -77,7 +77,7 @@ class SmartScopeTests {
 					patient/*.rs; launch/patient; false
 					""")
 	void registeredScopeCoversRequestedOne(String registered, String requested, boolean allowed) {
-		assertThat(SmartAuthorizationRequestValidator.permits(Set.of(registered), requested)).isEqualTo(allowed);
+		assertThat(SmartScopes.permits(Set.of(registered), requested)).isEqualTo(allowed);
 	}
 
 }
