@@ -50,8 +50,9 @@ final class OpenIdDeviceAuthorizationProvider implements AuthenticationProvider 
 		Set<String> libraryChecks = new HashSet<>();
 		Set<String> checkedHere = new HashSet<>();
 		for (String scope : request.getScopes()) {
-			boolean exactlyRegistered = client != null && client.getScopes().contains(scope);
-			((exactlyRegistered && !OidcScopes.OPENID.equals(scope)) ? libraryChecks : checkedHere).add(scope);
+			boolean libraryCanCheck = client != null && !OidcScopes.OPENID.equals(scope)
+					&& client.getScopes().contains(scope) && SmartScopes.permits(client.getScopes(), scope);
+			(libraryCanCheck ? libraryChecks : checkedHere).add(scope);
 		}
 		if (checkedHere.isEmpty()) {
 			return this.delegate.authenticate(authentication);
