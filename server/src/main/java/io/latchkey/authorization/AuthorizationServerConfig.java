@@ -24,6 +24,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -59,7 +61,7 @@ class AuthorizationServerConfig {
 	@Order(1)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ClientSecrets clientSecrets,
 			RegisteredClientRepository clients, RefreshTokenGrantGuard refreshTokenGrantGuard, RateLimiter limiter,
-			PrivilegedScopeGuard privilegedScopeGuard, AuthorizationServerSettings settings,
+			PrivilegedScopeGuard privilegedScopeGuard, AuthorizationServerSettings settings, SmartSettings smart,
 			ApplicationEventPublisher events, ObjectProvider<ProtocolEndpointsCustomizer> featureCustomizers,
 			Clock clock) {
 		TokenEventsPublishingHandlers announcing = new TokenEventsPublishingHandlers(events, clock);
@@ -67,10 +69,20 @@ class AuthorizationServerConfig {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(Customizer.withDefaults())
 				.authorizationEndpoint((endpoint) -> endpoint.consentPage("/oauth2/consent")
-					.errorResponseHandler(new AuthorizationErrorResponseHandler(clients)))
+					.errorResponseHandler(new AuthorizationErrorResponseHandler(clients))
+					.authenticationProviders((providers) -> providers.stream()
+						.filter(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::isInstance)
+						.map(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::cast)
+						.forEach((provider) -> provider
+							.setAuthenticationValidator(new SmartAuthorizationRequestValidator(smart)))))
 				.tokenEndpoint((endpoint) -> endpoint
 					.accessTokenResponseHandler(announcing.tokensIssued(smartTokenResponseHandler()))
 					.authenticationProviders((providers) -> {
+						providers.stream()
+							.filter(OAuth2ClientCredentialsAuthenticationProvider.class::isInstance)
+							.map(OAuth2ClientCredentialsAuthenticationProvider.class::cast)
+							.forEach((provider) -> provider
+								.setAuthenticationValidator(new SmartClientCredentialsScopeValidator()));
 						providers.replaceAll(refreshTokenGrantGuard::guard);
 						featureCustomizers.orderedStream()
 							.forEach((customizer) -> providers.replaceAll(customizer::tokenEndpointProvider));

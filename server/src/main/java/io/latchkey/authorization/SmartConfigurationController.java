@@ -48,12 +48,12 @@ class SmartConfigurationController {
 	static final List<String> CODE_CHALLENGE_METHODS = List.of("S256");
 
 	/**
-	 * Only what the server does: no {@code permission-v2} until v2 scopes are parsed, no
-	 * EHR launch.
+	 * Only what the server does: v1 and v2 resource scopes are parsed and granted as a
+	 * subset of the registered ones; no EHR launch.
 	 */
 	static final List<String> CAPABILITIES = List.of("launch-standalone", "client-public",
 			"client-confidential-symmetric", "sso-openid-connect", "context-standalone-patient", "permission-offline",
-			"permission-patient");
+			"permission-patient", "permission-v1", "permission-v2");
 
 	private final AuthorizationServerSettings settings;
 

@@ -3,6 +3,7 @@ package io.latchkey.device;
 import java.util.HashSet;
 import java.util.Set;
 
+import io.latchkey.authorization.SmartScopes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -20,11 +21,13 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 /**
- * Lets a device ask for {@code openid}, which the library refuses at the device
- * authorization endpoint: desktop programs ask for it to learn who signed in, and the
- * device grant then answers with an ID token ({@link DeviceIdTokenIssuer}). The library
- * checks the request without {@code openid}; {@code openid} is then added to the scopes
- * the person is asked to approve, if the client is registered for it.
+ * Checks a device's scopes where the library's exact-string check is not enough, and lets
+ * the library check the rest. A device may ask for {@code openid}, which the library
+ * refuses at the device authorization endpoint: desktop programs ask for it to learn who
+ * signed in, and the device grant then answers with an ID token
+ * ({@link DeviceIdTokenIssuer}). And a SMART resource scope may narrow a registered one
+ * ({@link SmartScopes}). Such scopes are added back to the scopes the person is asked to
+ * approve once the library has accepted the request.
  */
 final class OpenIdDeviceAuthorizationProvider implements AuthenticationProvider {
 
@@ -42,21 +45,27 @@ final class OpenIdDeviceAuthorizationProvider implements AuthenticationProvider 
 	@Override
 	public @Nullable Authentication authenticate(Authentication authentication) {
 		OAuth2DeviceAuthorizationRequestAuthenticationToken request = (OAuth2DeviceAuthorizationRequestAuthenticationToken) authentication;
-		if (!request.getScopes().contains(OidcScopes.OPENID)) {
-			return this.delegate.authenticate(authentication);
-		}
 		RegisteredClient client = (request.getPrincipal() instanceof OAuth2ClientAuthenticationToken principal)
 				? principal.getRegisteredClient() : null;
-		if (client == null || !client.getScopes().contains(OidcScopes.OPENID)) {
+		Set<String> libraryChecks = new HashSet<>();
+		Set<String> checkedHere = new HashSet<>();
+		for (String scope : request.getScopes()) {
+			boolean libraryCanCheck = client != null && !OidcScopes.OPENID.equals(scope)
+					&& client.getScopes().contains(scope) && SmartScopes.permits(client.getScopes(), scope);
+			(libraryCanCheck ? libraryChecks : checkedHere).add(scope);
+		}
+		if (checkedHere.isEmpty()) {
+			return this.delegate.authenticate(authentication);
+		}
+		if (client == null
+				|| !checkedHere.stream().allMatch((scope) -> SmartScopes.permits(client.getScopes(), scope))) {
 			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_SCOPE,
 					"OAuth 2.0 Parameter: " + OAuth2ParameterNames.SCOPE, null));
 		}
-		Set<String> withoutOpenId = new HashSet<>(request.getScopes());
-		withoutOpenId.remove(OidcScopes.OPENID);
 		OAuth2DeviceAuthorizationRequestAuthenticationToken checked = (OAuth2DeviceAuthorizationRequestAuthenticationToken) this.delegate
 			.authenticate(new OAuth2DeviceAuthorizationRequestAuthenticationToken(
 					(Authentication) request.getPrincipal(), String.valueOf(request.getAuthorizationUri()),
-					withoutOpenId, request.getAdditionalParameters()));
+					libraryChecks, request.getAdditionalParameters()));
 		if (checked == null || checked.getDeviceCode() == null || checked.getUserCode() == null) {
 			return checked;
 		}

@@ -1,11 +1,15 @@
 package io.latchkey.authorization;
 
+import java.util.List;
+import java.util.Map;
+
 import io.latchkey.test.ServerTestSupport;
 import io.latchkey.test.TestHttp;
 import io.latchkey.test.TestHttp.Response;
 import org.junit.jupiter.api.Test;
 
 import static io.latchkey.test.TestHttp.basic;
+import static io.latchkey.test.TestHttp.bearer;
 import static io.latchkey.test.TestHttp.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +54,31 @@ class ClientCredentialsFlowTests extends ServerTestSupport {
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().get("error").asString()).isEqualTo("invalid_scope");
+	}
+
+	@Test
+	void backendServiceMayAskForPartOfItsSystemScope() {
+		String secret = this.http
+			.postJson("/api/admin/clients",
+					Map.of("client_id", "lab-feed", "client_name", "Lab feed", "type", "confidential", "grant_types",
+							List.of("client_credentials"), "redirect_uris", List.of(), "scopes",
+							List.of("system/*.rs")),
+					"Authorization", bearer(adminToken()))
+			.json()
+			.get("client_secret")
+			.asString();
+
+		Response narrowed = this.http.postForm("/oauth2/token",
+				params("grant_type", "client_credentials", "scope", "system/Observation.rs?category=laboratory"),
+				"Authorization", basic("lab-feed", secret));
+		Response wider = this.http.postForm("/oauth2/token",
+				params("grant_type", "client_credentials", "scope", "system/Observation.cruds"), "Authorization",
+				basic("lab-feed", secret));
+
+		assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
+		assertThat(narrowed.json().get("scope").asString()).isEqualTo("system/Observation.rs?category=laboratory");
+		assertThat(wider.status()).isEqualTo(400);
+		assertThat(wider.json().get("error").asString()).isEqualTo("invalid_scope");
 	}
 
 }

@@ -42,8 +42,9 @@ class DiscoveryTests extends ServerTestSupport {
 		assertThat(smart.get("code_challenge_methods_supported").toString()).isEqualTo("[\"S256\"]");
 		assertThat(smart.get("token_endpoint").asString()).isEqualTo("http://localhost:9000/oauth2/token");
 		assertThat(smart.get("capabilities").toString())
-			.contains("launch-standalone", "client-public", "context-standalone-patient", "permission-offline")
-			.doesNotContain("permission-v2");
+			.contains("launch-standalone", "client-public", "context-standalone-patient", "permission-offline",
+					"permission-v1", "permission-v2")
+			.doesNotContain("launch-ehr");
 	}
 
 	@Test

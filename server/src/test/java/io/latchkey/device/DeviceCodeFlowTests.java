@@ -162,6 +162,24 @@ class DeviceCodeFlowTests extends ServerTestSupport {
 	}
 
 	@Test
+	void aDeviceMayAskForASmartScopeThatNarrowsARegisteredOne() throws Exception {
+		String clientId = publicClient();
+		PersonAtBrowser person = person();
+		String vitalSigns = "patient/Observation.rs?category=vital-signs";
+		assertThat(error(authorize(clientId, "patient/Observation.cruds"))).isEqualTo("invalid_scope");
+		assertThat(error(authorize(clientId, "patient/*.sr"))).isEqualTo("invalid_scope");
+		JsonNode device = authorize(clientId, vitalSigns + " offline_access").json();
+		person.approve(person.open(device.get("verification_uri_complete").asString()));
+
+		Thread.sleep(1100);
+		Response tokens = poll(clientId, device);
+
+		assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+		assertThat(tokens.json().get("scope").asString().split(" ")).containsExactlyInAnyOrder(vitalSigns,
+				"offline_access");
+	}
+
+	@Test
 	void pollingFasterThanTheIntervalGetsSlowDown() {
 		String clientId = publicClient();
 		JsonNode device = authorize(clientId, "patient/*.rs").json();

@@ -80,12 +80,23 @@ public final class AuthorizationCodeFlow {
 	 */
 	public Authorization authorize(String clientId, String redirectUri, String scope, String username,
 			String password) {
+		return authorize(clientId, redirectUri, scope, username, password, Map.of());
+	}
+
+	/**
+	 * As {@link #authorize(String, String, String, String, String)}, with more request
+	 * parameters (SMART's {@code aud}, for one).
+	 */
+	public Authorization authorize(String clientId, String redirectUri, String scope, String username, String password,
+			Map<String, String> moreParameters) {
 		TestHttp browser = this.http.withCookies();
 		String verifier = Secrets.random(32);
 		String state = Secrets.random(16);
-		String authorize = "/oauth2/authorize?" + TestHttp
-			.form(TestHttp.params("response_type", "code", "client_id", clientId, "redirect_uri", redirectUri, "scope",
-					scope, "state", state, "code_challenge", challenge(verifier), "code_challenge_method", "S256"));
+		Map<String, String> parameters = TestHttp.params("response_type", "code", "client_id", clientId, "redirect_uri",
+				redirectUri, "scope", scope, "state", state, "code_challenge", challenge(verifier),
+				"code_challenge_method", "S256");
+		parameters.putAll(moreParameters);
+		String authorize = "/oauth2/authorize?" + TestHttp.form(parameters);
 		Response response = expectRedirect(browser.get(authorize, ACCEPT_HTML), "authorization request");
 		if (!path(response.header("Location")).equals("/login")) {
 			throw new IllegalStateException("expected the login page, got " + response.header("Location"));
