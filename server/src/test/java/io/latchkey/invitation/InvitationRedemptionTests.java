@@ -198,9 +198,9 @@ class InvitationRedemptionTests extends InvitationTestSupport {
 	void whenEveryoneTogetherHasSpentTheGlobalBudgetOnlyTheRightSecretStillWorks() {
 		String secret = newSecret();
 		try {
-			// On PostgreSQL a bucket's row keeps the limit it was made with: start from
-			// one
-			// made with this test's slow refill, not another test server's fast one.
+			// On PostgreSQL a bucket's row keeps the limit it was made with, so
+			// start from one made with this test's slow refill rather than
+			// another test server's fast one.
 			this.limiter.reset(RedemptionThrottle.GLOBAL, "all");
 			for (int i = 0; i < 100_000 && this.limiter.consume(RedemptionThrottle.GLOBAL, "all").allowed(); i++) {
 				// A botnet spending the budget.
