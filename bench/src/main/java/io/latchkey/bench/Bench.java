@@ -75,8 +75,8 @@ public final class Bench {
 		log.printf("done: %s, load average %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS), loadAverage());
 	}
 
-	// The load generator shares the machine with the server; a busy machine explains odd
-	// figures.
+	// The load generator shares the machine with the server; a busy machine
+	// explains odd figures.
 	private static String loadAverage() {
 		double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		return (load >= 0) ? String.format(Locale.ROOT, "%.2f", load) : "n/a";

@@ -127,8 +127,8 @@ final class Browser {
 
 	private boolean isCallback(URI location) {
 		URI callback = this.settings.redirectUri();
-		// Loopback redirect URIs match on any port (RFC 8252 §7.3), so compare without
-		// it.
+		// Loopback redirect URIs match on any port (RFC 8252 §7.3), so compare
+		// without it.
 		return callback.getScheme().equalsIgnoreCase(location.getScheme())
 				&& callback.getHost().equalsIgnoreCase(location.getHost())
 				&& callback.getPath().equals(location.getPath());

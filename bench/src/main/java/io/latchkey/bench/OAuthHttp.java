@@ -24,8 +24,8 @@ final class OAuthHttp {
 
 	OAuthHttp(Duration timeout) {
 		this.timeout = timeout;
-		// HTTP/1.1 keeps the JDK client from offering an h2c upgrade on every new
-		// connection.
+		// HTTP/1.1 keeps the JDK client from offering an h2c upgrade on every
+		// new connection.
 		this.client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.followRedirects(HttpClient.Redirect.NEVER)

@@ -31,8 +31,8 @@ record RefreshScenario(Target target) implements Scenario {
 				HttpResponseBody response = RefreshScenario.this.target.refresh(this.refreshToken);
 				Outcome outcome = ClientCredentialsScenario.tokenOutcome(response);
 				String next = response.ok() ? response.text("refresh_token") : null;
-				// A server that does not rotate returns no new refresh token; keep the
-				// old one.
+				// A server that does not rotate returns no new refresh token; keep
+				// the old one.
 				if (next != null) {
 					this.refreshToken = next;
 				}

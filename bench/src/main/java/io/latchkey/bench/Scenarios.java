@@ -7,9 +7,9 @@ import java.util.List;
  */
 final class Scenarios {
 
-	// client_credentials runs last by default: every grant leaves an authorization
-	// behind,
-	// which would otherwise slow the lookups measured after it on a store that scans.
+	// client_credentials runs last by default: every grant leaves an
+	// authorization behind, which would otherwise slow the lookups measured
+	// after it on a store that scans.
 	static final List<String> NAMES = List.of("jwks", "introspection", "refresh", "authorization_code",
 			"client_credentials");
 

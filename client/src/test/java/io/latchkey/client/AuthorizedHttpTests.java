@@ -148,8 +148,8 @@ class AuthorizedHttpTests {
 		assertThat(http.send(HttpRequest.get(this.server.resource())).status()).isEqualTo(200);
 		assertThat(http.send(HttpRequest.get(this.server.resource())).status()).isEqualTo(200);
 
-		// The first proof had no nonce and was refused with one; every later proof
-		// carries it.
+		// The first proof had no nonce and was refused with one; every later
+		// proof carries it.
 		assertThat(this.server.dpopProofNonces).containsExactly("null", FakeAuthorizationServer.DPOP_NONCE,
 				FakeAuthorizationServer.DPOP_NONCE);
 	}

@@ -110,8 +110,8 @@ public class Lockouts {
 	}
 
 	private Instant now() {
-		// Database timestamps keep microseconds; a value read back then equals the one
-		// written.
+		// Database timestamps keep microseconds; a value read back then equals
+		// the one written.
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 

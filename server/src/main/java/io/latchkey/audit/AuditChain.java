@@ -91,10 +91,9 @@ class AuditChain {
 				return ChainVerification.links(lastId,
 						new Break(lastId + 1, "record is missing: the chain head names record " + promised), lastHash);
 			}
-			// A record and the head change in one transaction and the head is read after
-			// the
-			// records, so a head further on names records that must be there on the next
-			// read.
+			// A record and the head change in one transaction and the head is read
+			// after the records, so a head further on names records that must be
+			// there on the next read.
 			ChainHead head = ChainHead.read(this.jdbc, "");
 			if (head.lastId() > lastId) {
 				promised = head.lastId();

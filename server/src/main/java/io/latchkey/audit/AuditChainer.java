@@ -61,8 +61,8 @@ class AuditChainer {
 			chainPending();
 		}
 		catch (DataAccessException ex) {
-			// The database is away or busy; the records wait in the table for the next
-			// run.
+			// The database is away or busy; the records wait in the table for
+			// the next run.
 			logger.debug("Audit chaining deferred: " + ex.getClass().getSimpleName());
 		}
 	}

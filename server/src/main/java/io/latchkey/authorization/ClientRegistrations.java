@@ -85,8 +85,7 @@ public class ClientRegistrations {
 			.requireAuthorizationConsent(registration.requireConsent());
 		if (mutualTls.subjectDn() != null) {
 			// The library compares the RFC 2253 form the JDK prints; spacing or case
-			// typed
-			// differently would otherwise never match.
+			// typed differently would otherwise never match.
 			clientSettings.x509CertificateSubjectDN(new X500Principal(mutualTls.subjectDn()).getName());
 		}
 		if (mutualTls.jwksUri() != null) {

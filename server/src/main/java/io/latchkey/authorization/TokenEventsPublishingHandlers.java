@@ -54,8 +54,8 @@ final class TokenEventsPublishingHandlers {
 	private void revoked(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
 			throws IOException, ServletException {
 		response.setStatus(HttpStatus.OK.value());
-		// An unknown token comes back unauthenticated: nothing was revoked, so nothing is
-		// announced.
+		// An unknown token comes back unauthenticated: nothing was revoked, so
+		// nothing is announced.
 		if (authentication instanceof OAuth2TokenRevocationAuthenticationToken revocation
 				&& revocation.isAuthenticated()
 				&& revocation.getPrincipal() instanceof OAuth2ClientAuthenticationToken client

@@ -49,10 +49,9 @@ final class DeviceAuthorizationResponseHandler implements AuthenticationSuccessH
 		OAuth2DeviceCode deviceCode = result.getDeviceCode();
 		OAuth2UserCode userCode = result.getUserCode();
 		rememberAddress(deviceCode, request.getRemoteAddr());
-		// From the request, as the library does, so that a node behind a proxy answers
-		// with
-		// the address the device used (forwarded headers are trusted only from the
-		// proxy).
+		// From the request, as the library does, so that a node behind a proxy
+		// answers with the address the device used (forwarded headers are trusted
+		// only from the proxy).
 		String verificationUri = ServletUriComponentsBuilder.fromContextPath(request)
 			.path(AuthorizationServerContextHolder.getContext()
 				.getAuthorizationServerSettings()

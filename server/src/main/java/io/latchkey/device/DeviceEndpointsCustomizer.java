@@ -97,9 +97,8 @@ class DeviceEndpointsCustomizer implements ProtocolEndpointsCustomizer {
 	private void verificationProviders(List<AuthenticationProvider> providers) {
 		providers.replaceAll((provider) -> {
 			if (provider instanceof OAuth2DeviceVerificationAuthenticationProvider verification) {
-				// RFC 8628 §5.4: a link carrying the code must never approve by itself,
-				// even
-				// when the person consented to the same client before.
+				// RFC 8628 §5.4: a link carrying the code must never approve by
+				// itself, even when the person consented to the same client before.
 				verification.setAuthorizationConsentRequired((context) -> true);
 				return new UserCodeGuard(verification, this.limiter, this.events, this.clock);
 			}

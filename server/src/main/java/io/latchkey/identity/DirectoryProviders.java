@@ -92,9 +92,8 @@ final class DirectoryProviders {
 		}
 		source.setBaseEnvironmentProperties(environment(settings));
 		// The bind account's connections come from the JDK's pool; Spring LDAP never
-		// pools
-		// the binds that check a person's password, and StartTLS connections cannot be
-		// pooled.
+		// pools the binds that check a person's password, and StartTLS connections
+		// cannot be pooled.
 		source.setPooled(!settings.startTls());
 		if (settings.startTls()) {
 			DefaultTlsDirContextAuthenticationStrategy startTls = new DefaultTlsDirContextAuthenticationStrategy();
@@ -175,8 +174,7 @@ final class DirectoryProviders {
 			environment.put("java.naming.ldap.attributes.binary", settings.uuidAttribute());
 		}
 		// The JDK uses this factory for every connection, so only for LDAPS; StartTLS
-		// upgrades
-		// a plain connection with the same trust instead.
+		// upgrades a plain connection with the same trust instead.
 		if (settings.trustStore() != null && settings.urls().stream().anyMatch((url) -> url.startsWith("ldaps://"))) {
 			environment.put("java.naming.ldap.factory.socket", DirectorySocketFactory.class.getName());
 		}

@@ -70,8 +70,8 @@ class InvitationRedemption {
 			TransactionStatus status) {
 		Instant now = this.clock.instant();
 		boolean claimed = this.repository.claim(hash, appChallenge, now);
-		// A lost response: the same app challenge shortly after redemption gets a fresh
-		// code.
+		// A lost response: the same app challenge shortly after redemption gets
+		// a fresh code.
 		boolean retry = !claimed && this.repository.retryAllowed(hash, (appChallenge != null) ? appChallenge : "",
 				now.minus(this.settings.retryWindow()), now);
 		Optional<Invitation> found = this.repository.findByHash(hash);

@@ -28,8 +28,8 @@ class LaunchPageController {
 
 	@GetMapping("/launch")
 	String launch(@RequestParam(required = false) @Nullable String link, Model model, HttpServletResponse response) {
-		// The page carries the secret: no caching, and no Referer to wherever the person
-		// goes next.
+		// The page carries the secret: no caching, and no Referer to wherever the
+		// person goes next.
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setHeader("Referrer-Policy", "no-referrer");
 		if (link != null && InvitationLinks.isLinkParameter(link)) {

@@ -46,8 +46,8 @@ record RedemptionRequest(String secret, @Nullable String codeChallenge) {
 				|| (root.has("code_challenge_method") && method == null)) {
 			return Optional.empty();
 		}
-		// Only S256: "plain" would put the verifier itself on the wire (RFC 7636 section
-		// 7.2).
+		// Only S256: "plain" would put the verifier itself on the wire (RFC
+		// 7636 section 7.2).
 		if (challenge != null
 				&& (!S256_CHALLENGE.matcher(challenge).matches() || (method != null && !"S256".equals(method)))) {
 			return Optional.empty();

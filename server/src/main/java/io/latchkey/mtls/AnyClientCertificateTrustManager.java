@@ -13,11 +13,10 @@ public final class AnyClientCertificateTrustManager implements X509TrustManager 
 
 	@Override
 	public void checkClientTrusted(X509Certificate[] chain, String authType) {
-		// RFC 8705 §2.2: a self-signed certificate chains to no CA, so the handshake
-		// cannot
-		// judge it. Possession of the key is still proven by the handshake itself; the
-		// chain of tls_client_auth certificates is checked by
-		// ClientCertificateChainCheck.
+		// RFC 8705 §2.2: a self-signed certificate chains to no CA, so the
+		// handshake cannot judge it. Possession of the key is still proven by
+		// the handshake itself; the chain of tls_client_auth certificates is
+		// checked by ClientCertificateChainCheck.
 	}
 
 	@Override

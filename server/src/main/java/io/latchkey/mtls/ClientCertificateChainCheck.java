@@ -37,9 +37,9 @@ class ClientCertificateChainCheck implements AuthenticationProvider {
 
 	@Override
 	public @Nullable Authentication authenticate(Authentication authentication) throws AuthenticationException {
-		// RFC 8705 §2.1: with PKI authentication the subject DN means something only for
-		// a
-		// certificate a trusted CA issued; the handshake lets any certificate through.
+		// RFC 8705 §2.1: with PKI authentication the subject DN means something
+		// only for a certificate a trusted CA issued; the handshake lets any
+		// certificate through.
 		if (authentication instanceof OAuth2ClientAuthenticationToken client
 				&& ClientAuthenticationMethod.TLS_CLIENT_AUTH.equals(client.getClientAuthenticationMethod())
 				&& !(client.getCredentials() instanceof X509Certificate[] chain && trusted(chain))) {
@@ -60,12 +60,12 @@ class ClientCertificateChainCheck implements AuthenticationProvider {
 		}
 		try {
 			PKIXParameters parameters = new PKIXParameters(anchors);
-			// Revocation is the CA's and operator's matter (short-lived certificates,
-			// CRLs at
-			// the proxy); checking it here would make every token request call out.
+			// Revocation is the CA's and operator's matter (short-lived
+			// certificates, CRLs at the proxy); checking it here would make
+			// every token request call out.
 			parameters.setRevocationEnabled(false);
-			// A client may send its CA too; the path to validate stops short of the
-			// anchor.
+			// A client may send its CA too; the path to validate stops short of
+			// the anchor.
 			List<X509Certificate> path = new ArrayList<>(List.of(chain));
 			while (path.size() > 1 && anchors.getCertificateAlias(path.getLast()) != null) {
 				path.removeLast();

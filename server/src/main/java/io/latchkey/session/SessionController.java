@@ -67,8 +67,8 @@ class SessionController {
 
 	@PostMapping(consumes = "application/json")
 	ResponseEntity<Map<String, Object>> start(@Valid @RequestBody SignInRequest body, HttpServletRequest request) {
-		// The same budgets as the login page, so guesses through either door count
-		// together.
+		// The same budgets as the login page, so guesses through either door
+		// count together.
 		Authentication authentication;
 		try {
 			authentication = this.signIn.signIn(body.username(), body.password(), request.getRemoteAddr(),

@@ -36,9 +36,9 @@ class SessionSecurityConfig {
 				.authenticated())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
-			// Nothing here rides on ambient credentials: the token travels in a header,
-			// the
-			// cookie is SameSite=Strict and useless alone, and sign-in takes JSON only.
+			// Nothing here rides on ambient credentials: the token travels in a
+			// header, the cookie is SameSite=Strict and useless alone, and sign-in
+			// takes JSON only.
 			.csrf((csrf) -> csrf.disable())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationManagerResolver(
 					new SessionTokenAuthenticationManagerResolver(accessTokens, sessionTokens, revoked, true)));

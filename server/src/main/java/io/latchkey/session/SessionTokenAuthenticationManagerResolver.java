@@ -85,8 +85,8 @@ class SessionTokenAuthenticationManagerResolver implements AuthenticationManager
 
 	private Converter<Jwt, AbstractAuthenticationToken> session(HttpServletRequest request) {
 		return (jwt) -> {
-			// Same answer for every mismatch, so a caller learns nothing about which part
-			// failed.
+			// Same answer for every mismatch, so a caller learns nothing about
+			// which part failed.
 			if (!FingerprintCookie.matches(FingerprintCookie.read(request), jwt.getClaimAsString(SessionTokens.CONTEXT))
 					|| this.revoked.isRevoked(jwt)) {
 				throw new InvalidBearerTokenException("The session token is not valid for this request");

@@ -40,8 +40,8 @@ class AbuseSettingsTests {
 						"latchkey.abuse.lockouts.data-link-factor.duration", "PT1H",
 						"latchkey.abuse.limits.login-account.capacity", "5",
 						"latchkey.abuse.limits.login-account.period", "PT15M"),
-				// As the environment gives them; a purpose named only there has no
-				// dashes.
+				// As the environment gives them; a purpose named only there has
+				// no dashes.
 				Map.of("LATCHKEY_ABUSE_STORE", "memory", "LATCHKEY_ABUSE_LIMITS_LOGIN_ACCOUNT_CAPACITY", "7",
 						"LATCHKEY_ABUSE_LIMITS_LOGIN_ACCOUNT_PERIOD", "PT10M", "LATCHKEY_ABUSE_FALLBACK_CAPACITY", "9",
 						"LATCHKEY_ABUSE_FALLBACK_PERIOD", "PT2M", "LATCHKEY_ABUSE_LOCKOUT_FALLBACK_THRESHOLD", "10",

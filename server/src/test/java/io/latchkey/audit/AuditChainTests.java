@@ -227,9 +227,8 @@ class AuditChainTests extends ServerTestSupport {
 		ChainHead head = this.tables.head();
 		this.checkpoints.write(head, Instant.now());
 		// An intruder with the database but not the master key edits a record and
-		// re-links
-		// it and every later one with plain SHA-256, as the chain once was, and moves the
-		// head.
+		// re-links it and every later one with plain SHA-256, as the chain once was,
+		// and moves the head.
 		List<AuditRecord> tail = this.tables.from(originals.get(1).id());
 		String prevHash = originals.get(0).hash();
 		List<AuditRecord> forged = new ArrayList<>();
@@ -280,8 +279,7 @@ class AuditChainTests extends ServerTestSupport {
 		ChainHead head = this.tables.head();
 		ECKey intruder = new ECKeyGenerator(Curve.P_256).keyID("intruder").generate();
 		// Even a key the intruder also slips into the key table does not help: its
-		// private
-		// part does not open under the master key.
+		// private part does not open under the master key.
 		this.jdbc
 			.sql("INSERT INTO signing_key (kid, algorithm, state, public_jwk, private_key_encrypted, created_at) "
 					+ "VALUES ('intruder', 'ES256', 'RETIRED', ?, ?, CURRENT_TIMESTAMP)")

@@ -55,8 +55,8 @@ class AuditEventsTests extends ServerTestSupport {
 		List<String> secrets = new ArrayList<>(List.of(PASSWORD, ADMIN_CLIENT_SECRET, ADMIN_PASSWORD));
 		String agent = "audit-test-agent/" + UUID.randomUUID();
 		String person = "person-" + UUID.randomUUID();
-		// Tokens and sign-ins name a local account by its id, which no one else ever
-		// gets.
+		// Tokens and sign-ins name a local account by its id, which no one else
+		// ever gets.
 		String subject = this.accounts.create(new NewUserAccount(person, PASSWORD, null, null, Set.of(), null))
 			.id()
 			.toString();

@@ -63,8 +63,8 @@ class DiscoveryTests extends ServerTestSupport {
 			.containsExactlyInAnyOrderElementsOf(values(openid, "code_challenge_methods_supported"));
 		assertThat(values(smart, "response_types_supported"))
 			.containsExactlyInAnyOrderElementsOf(values(openid, "response_types_supported"));
-		// Public clients authenticate with none; everything else as the OpenID metadata
-		// says.
+		// Public clients authenticate with none; everything else as the OpenID
+		// metadata says.
 		List<String> methods = new ArrayList<>(values(smart, "token_endpoint_auth_methods_supported"));
 		assertThat(methods.remove("none")).isTrue();
 		assertThat(methods)

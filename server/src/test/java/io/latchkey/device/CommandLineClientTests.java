@@ -61,8 +61,8 @@ class CommandLineClientTests extends ServerTestSupport {
 		String accessToken = tokenOutput.toString().strip();
 		assertThat(stored).contains(accessToken);
 
-		// An access token about to expire is refreshed, and the rotated refresh token
-		// kept.
+		// An access token about to expire is refreshed, and the rotated refresh
+		// token kept.
 		Files.writeString(tokenFile, stored.replaceAll("\"expiresAt\":\"[^\"]+\"",
 				"\"expiresAt\":\"" + Instant.now().minusSeconds(1) + "\""));
 		StringWriter refreshedOutput = new StringWriter();

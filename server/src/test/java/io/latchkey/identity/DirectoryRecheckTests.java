@@ -88,8 +88,8 @@ class DirectoryRecheckTests extends ServerTestSupport {
 				session.header("Set-Cookie").split(";", 2)[0] };
 
 		directory.remove("bob");
-		// Within the interval this node still uses what the directory said at the last
-		// refresh.
+		// Within the interval this node still uses what the directory said at
+		// the last refresh.
 		Response withinInterval = flow.refresh(CLIENT, refreshToken);
 		assertThat(withinInterval.status()).isEqualTo(200);
 		refreshToken = Tokens.of(withinInterval).refreshToken();

@@ -221,8 +221,8 @@ class DirectorySignInTests {
 			assertThatExceptionOfType(BadCredentialsException.class)
 				.isThrownBy(() -> signIn(settings, "alice", "bob-directory-password"));
 
-			// Unpooled, each sign-in opens three: user search, the person's bind, group
-			// search.
+			// Unpooled, each sign-in opens three: user search, the person's
+			// bind, group search.
 			assertThat(proxy.connectionsAccepted()).isLessThanOrEqualTo(signIns + 1 + 2);
 		}
 	}

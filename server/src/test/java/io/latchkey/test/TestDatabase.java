@@ -65,8 +65,8 @@ public final class TestDatabase {
 		}
 		try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
 				Statement statement = connection.createStatement()) {
-			// Schemas left by runs whose JVM is gone are dropped; each run works in its
-			// own schema.
+			// Schemas left by runs whose JVM is gone are dropped; each run works in
+			// its own schema.
 			try (var rs = statement
 				.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'latchkey\\_test\\_%'")) {
 				var stale = new java.util.ArrayList<String>();

@@ -45,8 +45,8 @@ class DatabaseOutageTests {
 				assertThat(token.status()).isEqualTo(503);
 				assertThat(token.header("Retry-After")).isNotBlank();
 				assertThat(token.json().get("error").asString()).isEqualTo("temporarily_unavailable");
-				// Clients are cached for a few seconds; a user lookup always needs the
-				// database.
+				// Clients are cached for a few seconds; a user lookup always
+				// needs the database.
 				Response admin = http.get("/api/admin/users/00000000-0000-0000-0000-000000000001", "Authorization",
 						bearer(adminToken));
 				assertThat(admin.status()).isEqualTo(503);

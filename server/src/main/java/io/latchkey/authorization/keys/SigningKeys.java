@@ -89,8 +89,8 @@ class SigningKeys implements JWKSource<SecurityContext>, InitializingBean {
 	public List<JWK> get(JWKSelector selector, SecurityContext context) {
 		List<JWK> found = selector.select(this.snapshot.published());
 		if (found.isEmpty() && asksForKid(selector) && reloadAllowed()) {
-			// A node that rotated a moment ago may already sign with a key this node has
-			// not read.
+			// A node that rotated a moment ago may already sign with a key this node
+			// has not read.
 			reload();
 			found = selector.select(this.snapshot.published());
 		}
@@ -167,8 +167,8 @@ class SigningKeys implements JWKSource<SecurityContext>, InitializingBean {
 	}
 
 	private Instant now() {
-		// Database timestamps keep microseconds; a value read back then equals the one
-		// written.
+		// Database timestamps keep microseconds; a value read back then equals
+		// the one written.
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 

@@ -18,9 +18,8 @@ class SigningKeysConfig {
 
 	@Bean
 	JwtEncoder jwtEncoder(SigningKeys keys) {
-		// Only the active key of each algorithm is offered, so the encoder's choice is
-		// never
-		// ambiguous; previous keys only verify.
+		// Only the active key of each algorithm is offered, so the encoder's choice
+		// is never ambiguous; previous keys only verify.
 		return new NimbusJwtEncoder(keys.signingSource());
 	}
 

@@ -61,8 +61,8 @@ class SigningKeyNodesTests extends ServerTestSupport {
 			String tokenAfter = adminToken();
 			assertThat(JwtParts.header(tokenAfter)).contains("\"kid\":\"" + newKid + "\"");
 
-			// The second node has not reread the table yet; the unknown kid makes it do
-			// so.
+			// The second node has not reread the table yet; the unknown kid
+			// makes it do so.
 			assertThat(adminKeys(second, tokenAfter)).isEqualTo(200);
 			assertThat(kids(second.http.get("/oauth2/jwks"))).contains(newKid);
 			assertThat(adminKeys(second, tokenBefore)).isEqualTo(200);
@@ -87,8 +87,7 @@ class SigningKeyNodesTests extends ServerTestSupport {
 					"");
 			Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 			// Whole applications cannot start concurrently in one JVM (logging is
-			// global), so
-			// the nodes' key initialisation runs concurrently on its own.
+			// global), so the nodes' key initialisation runs concurrently on its own.
 			SigningKeyStore store = new SigningKeyStore(JdbcClient.create(dataSource),
 					new DataSourceTransactionManager(dataSource));
 			SigningKeyProperties properties = new SigningKeyProperties(Duration.ofDays(90), Duration.ofSeconds(30),
