@@ -84,8 +84,8 @@ class AuditListener {
 		if (actor != null) {
 			entry = entry.actor(actor.client() ? ActorType.CLIENT : ActorType.USER, actor.name());
 		}
-		if (event.auditAddress() != null || event.auditUserAgent() != null) {
-			entry = entry.from(event.auditAddress(), event.auditUserAgent());
+		if (event.address() != null || event.userAgent() != null) {
+			entry = entry.from(event.address(), event.userAgent());
 		}
 		record(entry);
 	}

@@ -29,14 +29,4 @@ public record DataLinkCodeSent(UUID linkId, String route, String address, @Nulla
 		return Map.of("route", this.route);
 	}
 
-	@Override
-	public String auditAddress() {
-		return this.address;
-	}
-
-	@Override
-	public @Nullable String auditUserAgent() {
-		return this.userAgent;
-	}
-
 }

@@ -33,14 +33,4 @@ public record DataLinkFactorRejected(@Nullable UUID linkId, String reason, int f
 		return Map.of("reason", this.reason, "failures", this.failures);
 	}
 
-	@Override
-	public String auditAddress() {
-		return this.address;
-	}
-
-	@Override
-	public @Nullable String auditUserAgent() {
-		return this.userAgent;
-	}
-
 }

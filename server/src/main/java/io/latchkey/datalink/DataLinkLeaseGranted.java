@@ -22,14 +22,4 @@ public record DataLinkLeaseGranted(UUID linkId, String address, @Nullable String
 		return this.linkId.toString();
 	}
 
-	@Override
-	public String auditAddress() {
-		return this.address;
-	}
-
-	@Override
-	public @Nullable String auditUserAgent() {
-		return this.userAgent;
-	}
-
 }

@@ -34,14 +34,4 @@ public record DataLinkLeaseRejected(@Nullable UUID linkId, String reason, String
 		return Map.of("reason", this.reason);
 	}
 
-	@Override
-	public String auditAddress() {
-		return this.address;
-	}
-
-	@Override
-	public @Nullable String auditUserAgent() {
-		return this.userAgent;
-	}
-
 }

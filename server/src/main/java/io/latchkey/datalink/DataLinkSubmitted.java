@@ -29,14 +29,4 @@ public record DataLinkSubmitted(UUID linkId, String tenant, String address, @Nul
 		return Map.of("tenant", this.tenant);
 	}
 
-	@Override
-	public String auditAddress() {
-		return this.address;
-	}
-
-	@Override
-	public @Nullable String auditUserAgent() {
-		return this.userAgent;
-	}
-
 }

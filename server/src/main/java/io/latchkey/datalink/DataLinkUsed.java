@@ -22,14 +22,4 @@ public record DataLinkUsed(UUID linkId, String address, @Nullable String userAge
 		return this.linkId.toString();
 	}
 
-	@Override
-	public String auditAddress() {
-		return this.address;
-	}
-
-	@Override
-	public @Nullable String auditUserAgent() {
-		return this.userAgent;
-	}
-
 }

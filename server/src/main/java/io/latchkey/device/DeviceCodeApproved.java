@@ -40,7 +40,7 @@ public record DeviceCodeApproved(String clientId, String principal, Set<String> 
 	}
 
 	@Override
-	public String auditAddress() {
+	public String address() {
 		return this.remoteAddress;
 	}
 

@@ -37,7 +37,7 @@ public record DeviceCodeDenied(String clientId, String principal, String remoteA
 	}
 
 	@Override
-	public String auditAddress() {
+	public String address() {
 		return this.remoteAddress;
 	}
 

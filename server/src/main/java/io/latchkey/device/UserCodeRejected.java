@@ -43,7 +43,7 @@ public record UserCodeRejected(String principal, String remoteAddress, boolean t
 	}
 
 	@Override
-	public String auditAddress() {
+	public String address() {
 		return this.remoteAddress;
 	}
 

@@ -24,14 +24,4 @@ public record InvitationCreated(UUID invitationId, String clientId, String subje
 				this.expiresAt.toString(), "by", this.actor);
 	}
 
-	@Override
-	public String auditAddress() {
-		return this.address;
-	}
-
-	@Override
-	public @Nullable String auditUserAgent() {
-		return this.userAgent;
-	}
-
 }

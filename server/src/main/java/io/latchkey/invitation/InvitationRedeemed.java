@@ -30,14 +30,4 @@ public record InvitationRedeemed(UUID invitationId, String clientId, String subj
 				this.retry);
 	}
 
-	@Override
-	public String auditAddress() {
-		return this.address;
-	}
-
-	@Override
-	public @Nullable String auditUserAgent() {
-		return this.userAgent;
-	}
-
 }

@@ -35,14 +35,4 @@ public record InvitationRedemptionFailed(@Nullable UUID invitationId, String rea
 		return Map.of("reason", this.reason);
 	}
 
-	@Override
-	public String auditAddress() {
-		return this.address;
-	}
-
-	@Override
-	public @Nullable String auditUserAgent() {
-		return this.userAgent;
-	}
-
 }

@@ -27,14 +27,4 @@ public record InvitationRevoked(UUID invitationId, String clientId, String subje
 				"by", this.actor, "authorizations_revoked", this.authorizationsRevoked);
 	}
 
-	@Override
-	public @Nullable String auditAddress() {
-		return this.address;
-	}
-
-	@Override
-	public @Nullable String auditUserAgent() {
-		return this.userAgent;
-	}
-
 }

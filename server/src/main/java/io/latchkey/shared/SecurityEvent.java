@@ -39,14 +39,14 @@ public interface SecurityEvent {
 	}
 
 	/** The client's address when the event knows it better than the current request. */
-	default @Nullable String auditAddress() {
+	default @Nullable String address() {
 		return null;
 	}
 
 	/**
 	 * The client's user agent when the event knows it better than the current request.
 	 */
-	default @Nullable String auditUserAgent() {
+	default @Nullable String userAgent() {
 		return null;
 	}
 
