@@ -11,7 +11,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * requests that write records never wait for it.
  */
 @Component
-class AuditChainer {
+class AuditChainer implements SchedulingConfigurer {
 
 	private static final Log logger = LogFactory.getLog(AuditChainer.class);
 
@@ -46,16 +47,23 @@ class AuditChainer {
 	/** Whether this node linked records that no checkpoint covers yet. */
 	private volatile boolean unsigned = true;
 
+	private final AuditSettings settings;
+
 	AuditChainer(JdbcClient jdbc, JdbcTemplate batches, PlatformTransactionManager transactions, ChainKey key,
-			AuditCheckpoints checkpoints) {
+			AuditCheckpoints checkpoints, AuditSettings settings) {
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.transaction = new TransactionTemplate(transactions);
 		this.key = key;
 		this.checkpoints = checkpoints;
+		this.settings = settings;
 	}
 
-	@Scheduled(fixedDelayString = "${latchkey.audit.chain-interval:PT0.2S}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(this::chainOnSchedule, this.settings.chainInterval());
+	}
+
 	void chainOnSchedule() {
 		try {
 			chainPending();
