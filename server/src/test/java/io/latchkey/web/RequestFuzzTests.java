@@ -75,7 +75,8 @@ class RequestFuzzTests extends ServerTestSupport {
 			"GET /device/verification", "POST /device/verification", "GET /device/approved", "GET /device/denied",
 			"GET /device/qr", "GET /error", "GET /css/latchkey.css", "GET /favicon.ico", "GET /nothing/here",
 			"GET /actuator/health", "GET /actuator/health/readiness", "GET /actuator/prometheus", "GET /v3/api-docs",
-			"GET /v3/api-docs/admin", "GET /v3/api-docs/public", "GET /swagger-ui.html");
+			"GET /v3/api-docs/admin", "GET /v3/api-docs/public", "GET /swagger-ui.html", "GET /l/{id}", "POST /l/{id}",
+			"POST /l/{id}/code", "POST /l/{id}/answer", "POST /l/{id}/done");
 
 	private static final Set<String> PAGE_PATHS = Set.of("/", "/account", "/login", "/launch", "/device/confirm",
 			"/device/verification", "/device/approved", "/device/denied", "/oauth2/device_verification",
@@ -232,13 +233,20 @@ class RequestFuzzTests extends ServerTestSupport {
 			boolean redemptionRefused = bare.equals(REDEMPTION) && json != null && json.path("error").isString();
 			return (problemDetail || redemptionRefused) ? null : "not a problem detail";
 		}
-		if (PAGE_PATHS.contains(bare) && accept != null && accept.startsWith("text/html")) {
+		if ((PAGE_PATHS.contains(bare) || isDataLinkPage(bare)) && accept != null && accept.startsWith("text/html")) {
 			return contentType.startsWith("text/html") ? null : "not an HTML page";
 		}
-		if (contentType.startsWith("text/html") && (accept == null || !accept.contains("text/html"))) {
+		// A data link is opened from a message by whatever the person's phone runs: its
+		// pages answer as pages whatever the request accepts.
+		if (contentType.startsWith("text/html") && !isDataLinkPage(bare)
+				&& (accept == null || !accept.contains("text/html"))) {
 			return "HTML to a program that did not ask for it";
 		}
 		return null;
+	}
+
+	private static boolean isDataLinkPage(String bare) {
+		return bare.startsWith("/l/");
 	}
 
 	private Request request(String method, String path, String accept) {
