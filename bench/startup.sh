@@ -77,3 +77,9 @@ rss=$(awk '/VmRSS/ { print int($2 / 1024) }' /proc/$pid/status)
 ticks=$(awk '{ print $14 + $15 }' /proc/$pid/stat)
 cpu=$((ticks * 1000 / $(getconf CLK_TCK)))
 echo "$db $state $(((end - start) / 1000000)) ms cpu $cpu ms rss $rss MB"
+if [ -n "${STARTUP_THREADS:-}" ]; then
+	# CPU milliseconds per thread group (main, JIT compilers, GC, ...).
+	for task in /proc/$pid/task/*; do
+		echo "$(tr -d '\n' <"$task/comm" | sed 's/[0-9#-]*$//; s/ /_/g') $(awk '{ print $14 + $15 }' "$task/stat")"
+	done | awk -v hz="$(getconf CLK_TCK)" '{ cpu[$1] += $2 } END { for (t in cpu) if (cpu[t] > 0) printf "  %-24s %6d ms\n", t, cpu[t] * 1000 / hz }' | sort -k2 -nr
+fi
