@@ -16,6 +16,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
+import io.latchkey.client.AuthorizationError;
 import io.latchkey.client.AuthorizedHttp;
 import io.latchkey.client.HttpRequest;
 import io.latchkey.client.HttpResponse;
@@ -34,9 +35,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -49,16 +47,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class FhirDemoServerTests extends ClientLibrarySupport {
 
-	private static final URI FHIR_BASE = FhirDemo.freeBase();
-
 	private static final List<String> SCOPES = List.of("openid", "offline_access", "launch/patient", "patient/*.rs");
 
 	private static FhirDemo fhir;
-
-	@DynamicPropertySource
-	static void fhirServer(DynamicPropertyRegistry registry) {
-		registry.add("latchkey.smart.fhir-base-urls", FHIR_BASE::toString);
-	}
 
 	@BeforeAll
 	static void startFhirServer() {
@@ -237,6 +228,21 @@ class FhirDemoServerTests extends ClientLibrarySupport {
 
 		assertThat(refused.status()).isEqualTo(401);
 		assertThat(refused.header("WWW-Authenticate")).contains("error=\"invalid_token\"", "not for this FHIR server");
+	}
+
+	@Test
+	void aRedemptionNamingAnUnknownFhirServerIsRefusedAndLeavesTheLinkUsable() throws Exception {
+		String clientId = "unknown-audience-app-" + UUID.randomUUID();
+		registerApp(clientId, List.of("authorization_code", "refresh_token"), SCOPES);
+		InvitationLink link = InvitationLink.parse(invite(clientId, "pat-42", String.join(" ", SCOPES)));
+		OAuthClient elsewhere = library(clientId).fhirServer(URI.create("https://fhir.attacker.example/r4")).build();
+
+		assertThatExceptionOfType(AuthorizationError.class).isThrownBy(() -> elsewhere.redeemInvitation(link))
+			.satisfies((error) -> assertThat(error.error()).isEqualTo("invalid_invitation"));
+
+		Tokens tokens = library(clientId).fhirServer(FHIR_BASE).build().redeemInvitation(link);
+		assertThat(fhir.http().get("/fhir/Patient/pat-42", "Authorization", "Bearer " + tokens.accessToken()).status())
+			.isEqualTo(200);
 	}
 
 	@Test

@@ -27,9 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,17 +39,10 @@ class PatientAppReadmeTests extends ClientLibrarySupport {
 	private static final Pattern EXAMPLE = Pattern.compile("## Build a patient app\\n.*?```java\\n(.*?)```",
 			Pattern.DOTALL);
 
-	private static final URI FHIR_BASE = FhirDemo.freeBase();
-
 	private static FhirDemo fhir;
 
 	@TempDir
 	Path work;
-
-	@DynamicPropertySource
-	static void fhirServer(DynamicPropertyRegistry registry) {
-		registry.add("latchkey.smart.fhir-base-urls", FHIR_BASE::toString);
-	}
 
 	@BeforeAll
 	static void startFhirServer() {
