@@ -128,6 +128,33 @@ class LatchkeyResourceAutoConfigurationTests {
 		assertThat(response.body()).contains("\"issuer\":\"" + ISSUER.issuer + "\"", "launch-standalone");
 	}
 
+	@Test
+	void malformedRequestsGetRefusalsNeverA5xx() throws Exception {
+		String valid = ISSUER.token(BASE, "patient/*.rs", "p", null);
+		String[] authorizations = { "Bearer", "Bearer  ", "Basic cDpw", "Bearer a.b.c", "Bearer " + "A".repeat(20000),
+				"DPoP " + valid, "Bearer " + valid + " extra", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
+				"Bearer " + valid.substring(0, valid.lastIndexOf('.')) };
+		String[] paths = { "/Patient/p", "/", "//Patient/p", "/Patient/p/_history/1/x", "/$export", "/Patient/..",
+				"/Patient/p;x=y", "/Patient/%2e%2e", "/Patient?_id=p&_id=q", "/Patient/p/Observation?patient.name=x" };
+		SSLContext tls = TestCertificates.client(SERVER, null);
+		try (HttpClient client = HttpClient.newBuilder().sslContext(tls).build()) {
+			for (String authorization : authorizations) {
+				for (String path : paths) {
+					HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(BASE + path))
+						.header("Authorization", authorization)
+						.header("DPoP", "not a proof")
+						.build(), HttpResponse.BodyHandlers.ofString());
+					assertThat(response.statusCode()).as(authorization.length() + " " + path).isBetween(400, 499);
+				}
+			}
+			HttpResponse<String> twoHeaders = client.send(HttpRequest.newBuilder(URI.create(BASE + "/Patient/p"))
+				.header("Authorization", "Bearer " + valid)
+				.header("Authorization", "Bearer " + valid)
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(twoHeaders.statusCode()).isEqualTo(400);
+		}
+	}
+
 	private static HttpResponse<String> get(String path, String token, TestCertificates.Identity identity)
 			throws Exception {
 		SSLContext tls = TestCertificates.client(SERVER, identity);
