@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.latchkey.cli.Latchkey;
+import io.latchkey.test.PersonAtBrowser;
 import io.latchkey.test.ServerTestSupport;
 import io.latchkey.test.TestHttp.Response;
 import org.junit.jupiter.api.Test;
