@@ -5,8 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 import io.latchkey.authorization.JwtParts;
+import io.latchkey.shared.Secrets;
 import io.latchkey.test.AuditRecords;
 import io.latchkey.test.AuthorizationCodeFlow;
 import io.latchkey.test.AuthorizationCodeFlow.Tokens;
@@ -31,7 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two nodes on one PostgreSQL schema share everything a person or an app can see: a
  * browser session, single-use state, refresh-token families, signing keys and the audit
- * chain.
+ * chain. The second node reaches the database through a proxy the test can cut: cut off,
+ * it answers 503 with Retry-After while the first keeps serving, and it serves again by
+ * itself once the database is back, with nothing lost.
  * <p>
  * Proved across two nodes elsewhere, not repeated here: invitations
  * ({@code InvitationRedemptionTests.ofFiftyConcurrentRedemptionsOnTwoNodesExactlyOneSucceeds}),
@@ -46,6 +55,9 @@ class ClusterTests extends ClusterTestSupport {
 
 	/** How often the second node rereads the signing keys. */
 	static final Duration KEY_RELOAD = Duration.ofSeconds(2);
+
+	/** How long the second node's database connections stay cut. */
+	static final Duration OUTAGE = Duration.ofSeconds(5);
 
 	private static TcpProxy database;
 
@@ -219,6 +231,74 @@ class ClusterTests extends ClusterTestSupport {
 		}
 	}
 
+	@Test
+	void aNodeCutOffFromTheDatabaseAnswers503AndServesAgainWithNothingLost() throws Exception {
+		String clientId = "cluster-outage-" + UUID.randomUUID();
+		String secret = adminPost("/api/admin/clients",
+				Map.of("client_id", clientId, "client_name", "Cluster outage", "type", "confidential", "redirect_uris",
+						List.of(), "grant_types", List.of("client_credentials"), "scopes", List.of("patient/*.rs")))
+			.get("client_secret")
+			.asString();
+		List<Answer> answers = new CopyOnWriteArrayList<>();
+		AtomicBoolean running = new AtomicBoolean(true);
+		Instant recovered;
+		try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+			List<Future<?>> load = IntStream.range(0, 4).<Future<?>>mapToObj((worker) -> threads.submit(() -> {
+				for (int i = worker; running.get(); i++) {
+					Response response = node(i).postForm("/oauth2/token", params("grant_type", "client_credentials"),
+							"Authorization", basic(clientId, secret));
+					answers.add(new Answer(i % 2, Instant.now(), response));
+				}
+			})).toList();
+			Thread.sleep(1000);
+			database.cut();
+			Thread.sleep(OUTAGE.toMillis());
+			database.restore();
+			recovered = Instant.now();
+			Instant deadline = recovered.plus(Duration.ofSeconds(30));
+			while (answers.getLast().node() != 1 || answers.getLast().response().status() != 200) {
+				assertThat(Instant.now()).isBefore(deadline);
+				Thread.sleep(100);
+			}
+			Thread.sleep(1000);
+			running.set(false);
+			for (Future<?> worker : load) {
+				worker.get();
+			}
+		}
+
+		assertThat(answers).allSatisfy((answer) -> {
+			assertThat(answer.response().status()).as(answer.response().toString()).isIn(200, 503);
+			if (answer.response().status() == 503) {
+				assertThat(answer.node()).isEqualTo(1);
+				assertThat(answer.response().header("Retry-After")).isNotBlank();
+				assertThat(answer.response().json().get("error").asString()).isEqualTo("temporarily_unavailable");
+			}
+		});
+		assertThat(answers).filteredOn((answer) -> answer.response().status() == 503).isNotEmpty();
+		assertThat(answers).filteredOn((answer) -> answer.node() == 1 && answer.at().isAfter(recovered))
+			.anySatisfy((answer) -> assertThat(answer.response().status()).isEqualTo(200));
+		// Every token handed out is stored, and audited once, whichever node issued it.
+		List<String> issued = answers.stream()
+			.filter((answer) -> answer.response().status() == 200)
+			.map((answer) -> Secrets.sha256Hex(answer.response().json().get("access_token").asString()))
+			.toList();
+		List<String> stored = this.jdbc
+			.sql("SELECT a.access_token_hash FROM oauth2_authorization a JOIN oauth2_registered_client c "
+					+ "ON c.id = a.registered_client_id WHERE c.client_id = ?")
+			.param(clientId)
+			.query(String.class)
+			.list();
+		assertThat(stored).containsAll(issued);
+		AuditRecords.awaitChained(this.jdbc);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE event_type = 'token.issued' AND actor = ?")
+			.param(clientId)
+			.query(Integer.class)
+			.single()).isEqualTo(stored.size());
+		JsonNode verification = this.http.get("/api/admin/audit/verify", "Authorization", bearer(adminToken())).json();
+		assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
+	}
+
 	private Response pollUntilDone(String clientId, String deviceCode) throws InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
 		Response response;
@@ -229,6 +309,11 @@ class ClusterTests extends ClusterTestSupport {
 		}
 		while (response.status() != 200 && Instant.now().isBefore(deadline));
 		return response;
+	}
+
+	/** What a node (0 or 1) answered, and when. */
+	private record Answer(int node, Instant at, Response response) {
+
 	}
 
 }
