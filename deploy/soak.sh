@@ -9,7 +9,8 @@
 # Settings (environment):
 #   SOAK_DURATION     default 10m          SOAK_SHARE        default 0.7
 #   SOAK_SCENARIO     default client_credentials (a bench scenario, see bench/README.md)
-#   SOAK_CONCURRENCY  default 16           LATCHKEY_CLUSTER_DIR, LATCHKEY_PORT as for cluster.sh
+#   SOAK_CONCURRENCY  default 16
+#   LATCHKEY_CLUSTER_DIR, LATCHKEY_PORT, LATCHKEY_DB_URL, LATCHKEY_DB_USER as for cluster.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,8 @@ DURATION="${SOAK_DURATION:-10m}"
 SHARE="${SOAK_SHARE:-0.7}"
 SCENARIO="${SOAK_SCENARIO:-client_credentials}"
 CONCURRENCY="${SOAK_CONCURRENCY:-16}"
+DB_URL="${LATCHKEY_DB_URL:-jdbc:postgresql://127.0.0.1:5432/latchkey}"
+DB_USER="${LATCHKEY_DB_USER:-postgres}"
 BENCH=bench/target/latchkey-bench.jar
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 REPORT="$RUN_DIR/soak-$(date -u +%Y%m%dT%H%M%SZ)"
@@ -39,6 +42,26 @@ rss() { # kB of each node
   done
 }
 
+# CPU seconds used so far by the PostgreSQL backends serving the cluster's
+# database: only when PostgreSQL runs on this machine; WAL writer and
+# checkpointer are not counted.
+pg_cpu() {
+  local rest="${DB_URL#jdbc:postgresql://}" hostport db pids ticks=0
+  hostport="${rest%%/*}"
+  db="${rest#*/}"
+  db="${db%%\?*}"
+  pids="$(psql -h "${hostport%%:*}" -p "${hostport##*:}" -U "$DB_USER" -d postgres -tAc \
+    "SELECT pid FROM pg_stat_activity WHERE datname = '$db'" 2>/dev/null)" || { echo 0; return; }
+  for pid in $pids; do
+    [ -r "/proc/$pid/stat" ] && ticks=$(( ticks + $(awk '{ print $14 + $15 }' "/proc/$pid/stat") ))
+  done
+  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }'
+}
+
+per_pg_second() { # requests, cpu before, cpu after
+  awk -v r="$1" -v a="$2" -v b="$3" 'BEGIN { if (b > a) printf "%.0f", r / (b - a); else print "?" }'
+}
+
 # One row of the Markdown table: requests errors req/s p50 p99.
 row() {
   awk -F'|' -v s="$SCENARIO" '$2 ~ "^ *"s" *$" { gsub(/ /, ""); print $4, $5, $6, $7, $8 }' "$1"
@@ -51,8 +74,12 @@ bench() { # output file, extra options...
 }
 
 echo "peak: $SCENARIO, concurrency $CONCURRENCY, 20 s after a 10 s warm-up"
+PG_BEFORE="$(pg_cpu)"
 bench "$REPORT/peak.md" --warm-up 10s --duration 20s
-read -r _ _ PEAK _ _ <<< "$(row "$REPORT/peak.md")"
+PG_AFTER="$(pg_cpu)"
+read -r PEAK_REQUESTS _ PEAK _ _ <<< "$(row "$REPORT/peak.md")"
+# The warm-up's requests are not in the table; its CPU is: an underestimate.
+PEAK_PER_PG="$(per_pg_second "$PEAK_REQUESTS" "$PG_BEFORE" "$PG_AFTER")"
 RATE="$(awk -v p="$PEAK" -v s="$SHARE" 'BEGIN { printf "%.1f", p * s }')"
 echo "peak $PEAK req/s; soaking at $RATE req/s for $DURATION"
 
@@ -61,15 +88,19 @@ RSS_START="$(rss)"
 SAMPLER=$!
 trap 'kill $SAMPLER 2>/dev/null || true' EXIT
 LOAD_START="$(cut -d' ' -f1 /proc/loadavg)"
+PG_BEFORE="$(pg_cpu)"
 bench "$REPORT/soak.md" --warm-up 30s --duration "$DURATION" --rate "$RATE"
+PG_AFTER="$(pg_cpu)"
 LOAD_END="$(cut -d' ' -f1 /proc/loadavg)"
 RSS_END="$(rss)"
 read -r REQUESTS ERRORS ACHIEVED P50 P99 <<< "$(row "$REPORT/soak.md")"
+SOAK_PER_PG="$(per_pg_second "$REQUESTS" "$PG_BEFORE" "$PG_AFTER")"
 
 {
   echo "scenario $SCENARIO, concurrency $CONCURRENCY, $(nproc) cores, load average $LOAD_START at start, $LOAD_END at end"
   echo "peak $PEAK req/s; target $RATE req/s ($SHARE of peak) for $DURATION"
   echo "achieved $ACHIEVED req/s, $REQUESTS requests, $ERRORS errors, p50 $P50 ms, p99 $P99 ms"
+  echo "requests per CPU second of the cluster's PostgreSQL backends: peak $PEAK_PER_PG, soak $SOAK_PER_PG"
   echo "RSS kB at start: $RSS_START"
   echo "RSS kB at end:   $RSS_END"
   echo "RSS every minute: $REPORT/rss.txt; error kinds: $REPORT/soak.md.log"

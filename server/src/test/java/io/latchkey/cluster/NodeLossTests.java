@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import io.latchkey.test.AuditRecords;
@@ -90,7 +91,12 @@ class NodeLossTests extends ClusterTestSupport {
 						new AuthorizationCodeFlow(this.http).signIn(person(), PASSWORD, "openid offline_access")));
 			}
 			families.addAll(owned);
-			workers.add(() -> owned.forEach(this::refresh));
+			workers.add(() -> {
+				owned.forEach(this::refresh);
+				if (owned.stream().allMatch((family) -> family.revoked)) {
+					LockSupport.parkNanos(50_000_000);
+				}
+			});
 		}
 
 		try (ExecutorService threads = Executors.newFixedThreadPool(workers.size())) {
