@@ -95,6 +95,10 @@ start_node() { # index
 
 start_nginx() {
   ensure_nginx
+  if [ -f "$RUN_DIR/nginx/nginx.pid" ] && kill -0 "$(cat "$RUN_DIR/nginx/nginx.pid")" 2>/dev/null; then
+    echo "nginx already running"
+    return
+  fi
   mkdir -p "$RUN_DIR/nginx/logs" "$RUN_DIR/nginx/temp"
   sed -e "s/\${LATCHKEY_LISTEN}/127.0.0.1:$PORT/" \
       -e "s/\${LATCHKEY_NODE_1}/127.0.0.1:${NODE_PORTS[0]}/" \

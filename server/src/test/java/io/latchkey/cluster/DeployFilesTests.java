@@ -120,12 +120,15 @@ class DeployFilesTests {
 	}
 
 	@Test
-	void theClusterScriptParsesAndTrustsOnlyTheLoopbackBalancer() throws Exception {
-		Path script = DEPLOY.resolve("cluster.sh");
-		Process syntax = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
-		assertThat(syntax.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		assertThat(syntax.exitValue()).as(new String(syntax.getInputStream().readAllBytes())).isZero();
-		assertThat(Files.readString(script)).contains("LATCHKEY_WEB_TRUSTED_PROXIES=\"127.0.0.1/32,::1/128\"")
+	void theScriptsParseAndTheClusterTrustsOnlyTheLoopbackBalancer() throws Exception {
+		for (String name : List.of("cluster.sh", "soak.sh", "faults.sh")) {
+			Process syntax = new ProcessBuilder("bash", "-n", DEPLOY.resolve(name).toString()).redirectErrorStream(true)
+				.start();
+			assertThat(syntax.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(syntax.exitValue()).as(name + ": " + new String(syntax.getInputStream().readAllBytes()))
+				.isZero();
+		}
+		assertThat(Files.readString(DEPLOY.resolve("cluster.sh"))).contains("LATCHKEY_WEB_TRUSTED_PROXIES=\"127.0.0.1/32,::1/128\"")
 			.contains("SERVER_ADDRESS=127.0.0.1")
 			.contains("deploy/nginx/latchkey.conf.template");
 	}
