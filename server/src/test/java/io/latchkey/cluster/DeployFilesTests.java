@@ -128,7 +128,8 @@ class DeployFilesTests {
 			assertThat(syntax.exitValue()).as(name + ": " + new String(syntax.getInputStream().readAllBytes()))
 				.isZero();
 		}
-		assertThat(Files.readString(DEPLOY.resolve("cluster.sh"))).contains("LATCHKEY_WEB_TRUSTED_PROXIES=\"127.0.0.1/32,::1/128\"")
+		assertThat(Files.readString(DEPLOY.resolve("cluster.sh")))
+			.contains("LATCHKEY_WEB_TRUSTED_PROXIES=\"127.0.0.1/32,::1/128\"")
 			.contains("SERVER_ADDRESS=127.0.0.1")
 			.contains("deploy/nginx/latchkey.conf.template");
 	}
