@@ -62,6 +62,18 @@ per_pg_second() { # requests, cpu before, cpu after
   awk -v r="$1" -v a="$2" -v b="$3" 'BEGIN { if (b > a) printf "%.0f", r / (b - a); else print "?" }'
 }
 
+# Live heap (MB) of each node after a full collection: what RSS cannot tell
+# apart from a heap that merely grew to its working size.
+live_heap() {
+  local jcmd="${JAVA_HOME:+$JAVA_HOME/bin/}jcmd" pid
+  command -v "$jcmd" >/dev/null || { echo "(no jcmd)"; return; }
+  for name in node1 node2; do
+    pid="$(cat "$RUN_DIR/$name.pid")"
+    "$jcmd" "$pid" GC.run >/dev/null
+    printf '%s=%s ' "$name" "$("$jcmd" "$pid" GC.heap_info | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1 | awk '{ print int($1 / 1024) }')"
+  done
+}
+
 # One row of the Markdown table: requests errors req/s p50 p99.
 row() {
   awk -F'|' -v s="$SCENARIO" '$2 ~ "^ *"s" *$" { gsub(/ /, ""); print $4, $5, $6, $7, $8 }' "$1"
@@ -84,6 +96,7 @@ RATE="$(awk -v p="$PEAK" -v s="$SHARE" 'BEGIN { printf "%.1f", p * s }')"
 echo "peak $PEAK req/s; soaking at $RATE req/s for $DURATION"
 
 RSS_START="$(rss)"
+HEAP_START="$(live_heap)"
 ( while sleep 60; do echo "$(date -u +%H:%M:%S) $(rss)"; done ) > "$REPORT/rss.txt" &
 SAMPLER=$!
 trap 'kill $SAMPLER 2>/dev/null || true' EXIT
@@ -93,6 +106,7 @@ bench "$REPORT/soak.md" --warm-up 30s --duration "$DURATION" --rate "$RATE"
 PG_AFTER="$(pg_cpu)"
 LOAD_END="$(cut -d' ' -f1 /proc/loadavg)"
 RSS_END="$(rss)"
+HEAP_END="$(live_heap)"
 read -r REQUESTS ERRORS ACHIEVED P50 P99 <<< "$(row "$REPORT/soak.md")"
 SOAK_PER_PG="$(per_pg_second "$REQUESTS" "$PG_BEFORE" "$PG_AFTER")"
 
@@ -103,6 +117,7 @@ SOAK_PER_PG="$(per_pg_second "$REQUESTS" "$PG_BEFORE" "$PG_AFTER")"
   echo "requests per CPU second of the cluster's PostgreSQL backends: peak $PEAK_PER_PG, soak $SOAK_PER_PG"
   echo "RSS kB at start: $RSS_START"
   echo "RSS kB at end:   $RSS_END"
+  echo "live heap MB after a full GC, start: $HEAP_START end: $HEAP_END"
   echo "RSS every minute: $REPORT/rss.txt; error kinds: $REPORT/soak.md.log"
 } | tee "$REPORT/summary.txt"
 [ "$ERRORS" = "0" ]
