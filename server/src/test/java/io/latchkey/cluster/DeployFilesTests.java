@@ -71,7 +71,8 @@ class DeployFilesTests {
 		assertThat(user.group(1)).doesNotStartWith("0").doesNotStartWith("root");
 		assertThat(dockerfile)
 			.containsPattern("(?m)^HEALTHCHECK .*\\n\\s+CMD curl -fs http://127.0.0.1:9000/actuator/health/readiness")
-			.contains("ENTRYPOINT [\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
+			.contains("ENTRYPOINT [\"java\", \"--enable-native-access=ALL-UNNAMED\", "
+					+ "\"org.springframework.boot.loader.launch.JarLauncher\"]");
 	}
 
 	@Test

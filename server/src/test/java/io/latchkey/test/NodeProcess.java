@@ -47,8 +47,9 @@ public final class NodeProcess implements AutoCloseable {
 			Files.writeString(arguments, "-cp \"" + System.getProperty("java.class.path") + "\"");
 			List<String> command = new ArrayList<>(
 					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-							"-XX:TieredStopAtLevel=1", "@" + arguments, LatchkeyApplication.class.getName(),
-							"--spring.profiles.active=test", "--server.port=" + port, "--spring.datasource.url=" + url,
+							"-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "@" + arguments,
+							LatchkeyApplication.class.getName(), "--spring.profiles.active=test",
+							"--server.port=" + port, "--spring.datasource.url=" + url,
 							"--spring.datasource.username=" + username, "--spring.datasource.password=",
 							"--latchkey.bootstrap.admin-password=" + ServerTestSupport.ADMIN_PASSWORD,
 							"--latchkey.bootstrap.admin-client-secret=" + ServerTestSupport.ADMIN_CLIENT_SECRET));
