@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import io.latchkey.cli.Latchkey;
 import io.latchkey.test.ClientLibrarySupport;
+import io.latchkey.test.PersonAtBrowser;
 import io.latchkey.test.TestHttp.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
