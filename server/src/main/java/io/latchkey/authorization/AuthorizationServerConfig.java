@@ -76,7 +76,7 @@ class AuthorizationServerConfig {
 						.forEach((provider) -> provider
 							.setAuthenticationValidator(new SmartAuthorizationRequestValidator(smart)))))
 				.tokenEndpoint((endpoint) -> endpoint
-					.accessTokenResponseHandler(announcing.tokensIssued(smartTokenResponseHandler()))
+					.accessTokenResponseHandler(announcing.tokensIssued(smartTokenResponseHandler(smart)))
 					.authenticationProviders((providers) -> {
 						providers.stream()
 							.filter(OAuth2ClientCredentialsAuthenticationProvider.class::isInstance)
@@ -154,9 +154,10 @@ class AuthorizationServerConfig {
 		return matcher;
 	}
 
-	private static OAuth2AccessTokenResponseAuthenticationSuccessHandler smartTokenResponseHandler() {
+	private static OAuth2AccessTokenResponseAuthenticationSuccessHandler smartTokenResponseHandler(
+			SmartSettings smart) {
 		OAuth2AccessTokenResponseAuthenticationSuccessHandler handler = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
-		handler.setAccessTokenResponseCustomizer(new SmartTokenResponseCustomizer());
+		handler.setAccessTokenResponseCustomizer(new SmartTokenResponseCustomizer(smart));
 		return handler;
 	}
 
@@ -184,7 +185,7 @@ class AuthorizationServerConfig {
 		List<OAuth2TokenCustomizer<JwtEncodingContext>> ordered = customizers.orderedStream().toList();
 		jwtGenerator.setJwtCustomizer((context) -> ordered.forEach((customizer) -> customizer.customize(context)));
 		return new DelegatingOAuth2TokenGenerator(jwtGenerator, new OAuth2AccessTokenGenerator(),
-				new RotatingRefreshTokenGenerator(clock));
+				new SmartOfflineAccess(new RotatingRefreshTokenGenerator(clock)));
 	}
 
 }
