@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.latchkey.abuse.RateLimiter;
 import io.latchkey.authorization.store.RefreshTokenGrantGuard;
+import io.latchkey.identity.PatientsInCare;
 import io.latchkey.shared.LatchkeyProperties;
 import io.latchkey.shared.SecretFreeRequestCache;
 
@@ -40,6 +41,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -63,7 +65,7 @@ class AuthorizationServerConfig {
 			RegisteredClientRepository clients, RefreshTokenGrantGuard refreshTokenGrantGuard, RateLimiter limiter,
 			PrivilegedScopeGuard privilegedScopeGuard, AuthorizationServerSettings settings, SmartSettings smart,
 			ApplicationEventPublisher events, ObjectProvider<ProtocolEndpointsCustomizer> featureCustomizers,
-			Clock clock) {
+			PatientsInCare patients, Clock clock) {
 		TokenEventsPublishingHandlers announcing = new TokenEventsPublishingHandlers(events, clock);
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -74,7 +76,7 @@ class AuthorizationServerConfig {
 						.filter(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::isInstance)
 						.map(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::cast)
 						.forEach((provider) -> provider
-							.setAuthenticationValidator(new SmartAuthorizationRequestValidator(smart)))))
+							.setAuthenticationValidator(new SmartAuthorizationRequestValidator(smart, patients)))))
 				.tokenEndpoint((endpoint) -> endpoint
 					.accessTokenResponseHandler(announcing.tokensIssued(smartTokenResponseHandler(smart)))
 					.authenticationProviders((providers) -> {
@@ -109,6 +111,8 @@ class AuthorizationServerConfig {
 					}));
 			featureCustomizers.orderedStream().forEach((customizer) -> customizer.customize(server));
 		});
+		http.addFilterAfter(new SmartPatientPickerFilter(settings.getAuthorizationEndpoint(), patients),
+				SecurityContextHolderFilter.class);
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.requestCache((cache) -> cache.requestCache(new SecretFreeRequestCache(AnyRequestMatcher.INSTANCE)))
 			.exceptionHandling((exceptions) -> exceptions
