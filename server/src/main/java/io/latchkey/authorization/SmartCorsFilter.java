@@ -16,6 +16,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.stereotype.Component;
 import org.springframework.web.cors.CorsConfiguration;
@@ -45,7 +47,7 @@ class SmartCorsFilter extends OncePerRequestFilter {
 
 	private final SmartBrowserOrigins origins;
 
-	private final CorsProcessor processor = new DefaultCorsProcessor();
+	private final CorsProcessor processor = new SilentlyRefusingCorsProcessor();
 
 	SmartCorsFilter(AuthorizationServerSettings settings, SmartBrowserOrigins origins) {
 		this.paths = List.copyOf(concat(DISCOVERY, List.of(settings.getTokenEndpoint(),
@@ -64,6 +66,12 @@ class SmartCorsFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		CorsConfiguration configuration = configurationFor(request);
 		boolean preflight = CorsUtils.isPreFlightRequest(request);
+		if (!preflight && configuration != null
+				&& configuration.checkHttpMethod(HttpMethod.valueOf(request.getMethod())) == null) {
+			// Not a method the app may call across origins: the endpoint refuses it
+			// the way it refuses it to anyone, without CORS headers.
+			configuration = null;
+		}
 		if (preflight && configuration == null) {
 			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 			return;
@@ -92,6 +100,17 @@ class SmartCorsFilter extends OncePerRequestFilter {
 		configuration.setAllowCredentials(false);
 		configuration.setMaxAge(PREFLIGHT_CACHE);
 		return configuration;
+	}
+
+	/** Refuses with a bare 403: no text where clients expect RFC 6749 JSON. */
+	private static final class SilentlyRefusingCorsProcessor extends DefaultCorsProcessor {
+
+		@Override
+		protected void rejectRequest(ServerHttpResponse response) throws IOException {
+			response.setStatusCode(HttpStatus.FORBIDDEN);
+			response.flush();
+		}
+
 	}
 
 	private static List<String> concat(List<String> first, List<String> second) {

@@ -108,6 +108,23 @@ class SmartCorsTests extends ServerTestSupport {
 	}
 
 	@Test
+	void methodsOtherThanGetAndPostGetNoCorsAndTheEndpointsOwnError() {
+		Response put = this.http.send(this.http.request("/oauth2/token", "Origin", this.app.origin())
+			.PUT(java.net.http.HttpRequest.BodyPublishers.noBody())
+			.build());
+		Response preflight = this.http.send(
+				this.http.request("/oauth2/token", "Origin", this.app.origin(), "Access-Control-Request-Method", "PUT")
+					.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+					.build());
+
+		assertThat(put.header(ALLOW_ORIGIN)).isNull();
+		assertThat(put.body()).doesNotContain("Invalid CORS request");
+		assertThat(preflight.status()).isEqualTo(403);
+		assertThat(preflight.header(ALLOW_ORIGIN)).isNull();
+		assertThat(preflight.body()).isEmpty();
+	}
+
+	@Test
 	void confidentialClientsRedirectOriginIsNoBrowserApp() {
 		Response created = this.http.postJson("/api/admin/clients",
 				Map.of("client_id", "web-backend-" + System.nanoTime(), "client_name", "Web backend", "type",

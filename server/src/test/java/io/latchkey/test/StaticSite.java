@@ -5,11 +5,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A web site on 127.0.0.1 and a port of its own, so a page there is another origin than
@@ -23,6 +26,8 @@ public final class StaticSite implements AutoCloseable {
 	private final Map<String, File> files = new ConcurrentHashMap<>();
 
 	private final Map<String, String> headers;
+
+	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
 	/** A site that adds these headers to every answer (CORS headers of its own, say). */
 	public StaticSite(Map<String, String> headers) {
@@ -55,8 +60,15 @@ public final class StaticSite implements AutoCloseable {
 		return serve(path, contentType, content.getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** What was asked, in order. */
+	public List<Request> requests() {
+		return List.copyOf(this.requests);
+	}
+
 	private void answer(HttpExchange exchange) throws IOException {
 		try (exchange) {
+			this.requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+					exchange.getRequestHeaders().getFirst("Authorization")));
 			this.headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
 			File file = this.files.get(exchange.getRequestURI().getPath());
 			if (exchange.getRequestMethod().equals("OPTIONS")) {
@@ -77,6 +89,16 @@ public final class StaticSite implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+	}
+
+	/**
+	 * A request the site answered.
+	 *
+	 * @param method its method
+	 * @param path its path
+	 * @param authorization its {@code Authorization} header, if any
+	 */
+	public record Request(String method, String path, @Nullable String authorization) {
 	}
 
 	private record File(String contentType, byte[] content) {
