@@ -104,6 +104,22 @@ class SmartPatientPickerTests extends ServerTestSupport {
 	}
 
 	@Test
+	void pickWithoutTheFormsCsrfTokenIsRefused() {
+		String parent = parent(null, Map.of("child-a7", "Emma", "child-b7", "Liam"));
+		TestHttp browser = this.http.withCookies();
+		Response picker = signInToPicker(browser, parent, Pkce.create(), Map.of());
+		Map<String, String> form = new LinkedHashMap<>();
+		AuthorizationCodeFlow.inputs(picker.body()).forEach((name, values) -> form.put(name, values.get(0)));
+		form.remove("_csrf");
+		form.put(SmartPatientChoices.PARAMETER, "child-b7");
+
+		Response forged = browser.postForm(SmartPatientPickerFilter.PICKER_PAGE, form, "Accept", "text/html");
+
+		assertThat(forged.status()).isEqualTo(403);
+		assertThat(forged.header("Location")).isNull();
+	}
+
+	@Test
 	void clientNamingAPatientThePersonMayNotActForGetsInvalidRequest() {
 		String person = "own.only." + UUID.randomUUID();
 		this.users.create(new NewUserAccount(person, PASSWORD, null, null, Set.of("patient"), "pat-own-4"));
