@@ -77,7 +77,7 @@ public final class Bench {
 
 	// The load generator shares the machine with the server; a busy machine
 	// explains odd figures.
-	private static String loadAverage() {
+	static String loadAverage() {
 		double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		return (load >= 0) ? String.format(Locale.ROOT, "%.2f", load) : "n/a";
 	}

@@ -47,6 +47,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.StringUtils;
 
 /**
@@ -65,8 +66,8 @@ class AuthorizationServerConfig {
 			RegisteredClientRepository clients, RefreshTokenGrantGuard refreshTokenGrantGuard, RateLimiter limiter,
 			PrivilegedScopeGuard privilegedScopeGuard, AuthorizationServerSettings settings, SmartSettings smart,
 			ApplicationEventPublisher events, ObjectProvider<ProtocolEndpointsCustomizer> featureCustomizers,
-			PatientsInCare patients, Clock clock) {
-		TokenEventsPublishingHandlers announcing = new TokenEventsPublishingHandlers(events, clock);
+			PlatformTransactionManager transactionManager, PatientsInCare patients, Clock clock) {
+		TokenEndpointTransactions transactions = new TokenEndpointTransactions(transactionManager, events, clock);
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(Customizer.withDefaults())
@@ -77,8 +78,7 @@ class AuthorizationServerConfig {
 						.map(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::cast)
 						.forEach((provider) -> provider
 							.setAuthenticationValidator(new SmartAuthorizationRequestValidator(smart, patients)))))
-				.tokenEndpoint((endpoint) -> endpoint
-					.accessTokenResponseHandler(announcing.tokensIssued(smartTokenResponseHandler(smart)))
+				.tokenEndpoint((endpoint) -> endpoint.accessTokenResponseHandler(smartTokenResponseHandler(smart))
 					.authenticationProviders((providers) -> {
 						providers.stream()
 							.filter(OAuth2ClientCredentialsAuthenticationProvider.class::isInstance)
@@ -89,8 +89,10 @@ class AuthorizationServerConfig {
 						featureCustomizers.orderedStream()
 							.forEach((customizer) -> providers.replaceAll(customizer::tokenEndpointProvider));
 						providers.replaceAll(privilegedScopeGuard::guard);
+						providers.replaceAll(transactions::grant);
 					}))
-				.tokenRevocationEndpoint((endpoint) -> endpoint.revocationResponseHandler(announcing.tokenRevoked()))
+				.tokenRevocationEndpoint((endpoint) -> endpoint
+					.authenticationProviders((providers) -> providers.replaceAll(transactions::revocation)))
 				.clientAuthentication((authentication) -> authentication
 					.authenticationConverter(new PublicClientRefreshTokenAuthenticationConverter())
 					.authenticationConverter(new MissingCodeVerifierAuthenticationConverter(clients))
