@@ -43,8 +43,9 @@ class WebSecurityConfig {
 			OperationsSettings operations, ManagementPort managementPort, KnownDevices devices) {
 		SecretFreeRequestCache requestCache = queryFreeRequestCache();
 		http.authorizeHttpRequests((authorize) -> authorize
-			.requestMatchers("/login", "/login/throttled", "/login/unavailable", "/error", "/css/**", "/favicon.ico",
-					"/.well-known/smart-configuration", "/actuator/health/**", "/launch", "/api/invitation")
+			.requestMatchers("/login", "/login/throttled", "/login/unavailable", "/error", "/css/**", "/js/**",
+					"/favicon.ico", "/.well-known/smart-configuration", "/actuator/health/**", "/launch",
+					"/api/invitation")
 			.permitAll()
 			.requestMatchers("/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.access(metadataAccess(operations, managementPort))
@@ -55,6 +56,14 @@ class WebSecurityConfig {
 			.hasAnyAuthority("SCOPE_latchkey:admin", "ROLE_admin", "ROLE_staff")
 			.requestMatchers("/api/admin/**")
 			.hasAnyAuthority("SCOPE_latchkey:admin", "ROLE_admin")
+			// The console: staff create, send and revoke links; the rest is for admins.
+			.requestMatchers(HttpMethod.GET, "/console", "/console/invitations", "/console/data-links")
+			.hasAnyRole("admin", "staff")
+			.requestMatchers(HttpMethod.POST, "/console/invitations", "/console/invitations/*/revoke",
+					"/console/data-links", "/console/data-links/*/revoke")
+			.hasAnyRole("admin", "staff")
+			.requestMatchers("/console/**")
+			.hasRole("admin")
 			.anyRequest()
 			.authenticated())
 			.formLogin((login) -> login.loginPage("/login")
