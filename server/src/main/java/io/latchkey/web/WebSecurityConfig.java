@@ -23,6 +23,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -71,6 +72,10 @@ class WebSecurityConfig {
 				.successHandler(knownDeviceCookie(devices, requestCache))
 				.failureHandler(new SignInFailureHandler()))
 			.requestCache((cache) -> cache.requestCache(requestCache))
+			// A signed-in person refused a page gets the error page; without this, the
+			// resource server's bearer-token answer (a bare 403) would apply everywhere.
+			.exceptionHandling((exceptions) -> exceptions.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(),
+					(request) -> !isApi(request) && !isMetadata(request)))
 			.oauth2ResourceServer((resourceServer) -> {
 				resourceServer.bearerTokenResolver(WebSecurityConfig::apiBearerToken);
 				// A feature may contribute the bearer-token check (sessions do, to
