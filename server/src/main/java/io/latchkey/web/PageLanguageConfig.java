@@ -1,5 +1,10 @@
 package io.latchkey.web;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -22,10 +27,32 @@ class PageLanguageConfig implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		LocaleChangeInterceptor languageSwitch = new LocaleChangeInterceptor();
+		LanguageSwitch languageSwitch = new LanguageSwitch();
 		languageSwitch.setParamName(PageLanguages.PARAMETER);
 		languageSwitch.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(languageSwitch);
+	}
+
+	/**
+	 * The switcher's links are GETs; only those switch, and a query string that cannot be
+	 * decoded switches nothing (the page answers it as it would anyway).
+	 */
+	static final class LanguageSwitch extends LocaleChangeInterceptor {
+
+		@Override
+		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+				throws ServletException {
+			if (request.getDispatcherType() != DispatcherType.REQUEST || !"GET".equals(request.getMethod())) {
+				return true;
+			}
+			try {
+				return super.preHandle(request, response, handler);
+			}
+			catch (IllegalStateException ex) {
+				return true;
+			}
+		}
+
 	}
 
 }

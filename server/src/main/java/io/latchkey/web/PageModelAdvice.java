@@ -25,6 +25,8 @@ class PageModelAdvice {
 
 	private static final List<String> NAMES = List.of("English", "Español");
 
+	private static final int MAX_QUERY = 1024;
+
 	private final BrandingSettings branding;
 
 	PageModelAdvice(BrandingSettings branding) {
@@ -64,7 +66,9 @@ class PageModelAdvice {
 			path = failed;
 		}
 		String query = attribute(request, RequestDispatcher.FORWARD_QUERY_STRING, request.getQueryString());
-		if (!"GET".equals(request.getMethod()) || query == null) {
+		// A long query string is left out: repeated in each link it would fill the
+		// response buffer before the page's form asks for its CSRF token.
+		if (!"GET".equals(request.getMethod()) || query == null || query.length() > MAX_QUERY) {
 			return path;
 		}
 		try {
