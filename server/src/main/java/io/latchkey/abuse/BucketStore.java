@@ -1,6 +1,7 @@
 package io.latchkey.abuse;
 
 import io.latchkey.abuse.AbuseSettings.Limit;
+import io.latchkey.abuse.RateLimiter.Attempt;
 import io.latchkey.abuse.RateLimiter.Decision;
 
 /**
@@ -19,6 +20,19 @@ interface BucketStore {
 	void refund(String id, Limit limit);
 
 	void reset(String id);
+
+	/**
+	 * Counts an attempt before what it tries is checked; its outcome then says whether it
+	 * stays counted. By default a success gives its token back.
+	 */
+	default Attempt begin(String id, Limit limit) {
+		Decision decision = consume(id, limit);
+		if (!decision.allowed()) {
+			return Attempt.refused(decision);
+		}
+		return new Attempt(decision, () -> refund(id, limit), () -> {
+		});
+	}
 
 	/** Removes buckets that carry no information any more; called on a schedule. */
 	void removeExpired();

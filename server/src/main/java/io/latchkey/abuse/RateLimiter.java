@@ -77,6 +77,17 @@ public class RateLimiter {
 		this.store.refund(this.fingerprints.bucketId(purpose, key), this.settings.limitFor(purpose));
 	}
 
+	/**
+	 * Counts an attempt before the guessable thing it carries is checked; the caller then
+	 * reports {@link Attempt#succeeded()} (its token comes back: a legitimate caller is
+	 * never limited by its own successes) or {@link Attempt#failed()}.
+	 */
+	public Attempt attempt(String purpose, String key) {
+		Attempt attempt = this.store.begin(this.fingerprints.bucketId(purpose, key), this.settings.limitFor(purpose));
+		refusedIfNot(purpose, key, attempt.decision());
+		return attempt;
+	}
+
 	/** Forgets a key, e.g. an account's failures after it signs in. */
 	public void reset(String purpose, String key) {
 		this.store.reset(this.fingerprints.bucketId(purpose, key));
@@ -98,6 +109,50 @@ public class RateLimiter {
 					this.clock.instant()));
 		}
 		return decision;
+	}
+
+	/**
+	 * An attempt counted by {@link #attempt}; report its outcome once it is known.
+	 */
+	public static final class Attempt {
+
+		private static final Runnable NOTHING = () -> {
+		};
+
+		private final Decision decision;
+
+		private final Runnable onSuccess;
+
+		private final Runnable onFailure;
+
+		Attempt(Decision decision, Runnable onSuccess, Runnable onFailure) {
+			this.decision = decision;
+			this.onSuccess = onSuccess;
+			this.onFailure = onFailure;
+		}
+
+		static Attempt refused(Decision decision) {
+			return new Attempt(decision, NOTHING, NOTHING);
+		}
+
+		public Decision decision() {
+			return this.decision;
+		}
+
+		public boolean allowed() {
+			return this.decision.allowed();
+		}
+
+		/** The attempt was legitimate: its token comes back. */
+		public void succeeded() {
+			this.onSuccess.run();
+		}
+
+		/** The attempt failed (or never got checked): it stays counted. */
+		public void failed() {
+			this.onFailure.run();
+		}
+
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.latchkey.audit;
 
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ class AuditChainer implements SchedulingConfigurer {
 			return 0;
 		}
 		List<Object[]> rows = new ArrayList<>(pending.size());
-		List<Object[]> done = new ArrayList<>(pending.size());
+		Long[] done = new Long[pending.size()];
 		long id = head.lastId();
 		String prevHash = head.lastHash();
 		for (Pending waiting : pending) {
@@ -118,11 +119,15 @@ class AuditChainer implements SchedulingConfigurer {
 					record.type(), record.outcome(), record.actorType(), record.actor(), record.subject(),
 					record.tenant(), record.clientIp(), record.userAgent(), record.detail(), record.prevHash(),
 					record.hash() });
-			done.add(new Object[] { waiting.id() });
+			done[rows.size() - 1] = waiting.id();
 			prevHash = record.hash();
 		}
 		this.batches.batchUpdate(INSERT, rows);
-		this.batches.batchUpdate("DELETE FROM audit_pending WHERE id = ?", done);
+		this.batches.update((connection) -> {
+			PreparedStatement delete = connection.prepareStatement("DELETE FROM audit_pending WHERE id = ANY (?)");
+			delete.setArray(1, connection.createArrayOf("BIGINT", done));
+			return delete;
+		});
 		this.jdbc.sql("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1")
 			.params(id, prevHash)
 			.update();

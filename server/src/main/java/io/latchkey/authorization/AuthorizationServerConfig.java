@@ -45,6 +45,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.StringUtils;
 
 /**
@@ -63,8 +64,8 @@ class AuthorizationServerConfig {
 			RegisteredClientRepository clients, RefreshTokenGrantGuard refreshTokenGrantGuard, RateLimiter limiter,
 			PrivilegedScopeGuard privilegedScopeGuard, AuthorizationServerSettings settings, SmartSettings smart,
 			ApplicationEventPublisher events, ObjectProvider<ProtocolEndpointsCustomizer> featureCustomizers,
-			Clock clock) {
-		TokenEventsPublishingHandlers announcing = new TokenEventsPublishingHandlers(events, clock);
+			PlatformTransactionManager transactionManager, Clock clock) {
+		TokenEndpointTransactions transactions = new TokenEndpointTransactions(transactionManager, events, clock);
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(Customizer.withDefaults())
@@ -75,8 +76,7 @@ class AuthorizationServerConfig {
 						.map(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::cast)
 						.forEach((provider) -> provider
 							.setAuthenticationValidator(new SmartAuthorizationRequestValidator(smart)))))
-				.tokenEndpoint((endpoint) -> endpoint
-					.accessTokenResponseHandler(announcing.tokensIssued(smartTokenResponseHandler()))
+				.tokenEndpoint((endpoint) -> endpoint.accessTokenResponseHandler(smartTokenResponseHandler())
 					.authenticationProviders((providers) -> {
 						providers.stream()
 							.filter(OAuth2ClientCredentialsAuthenticationProvider.class::isInstance)
@@ -87,8 +87,10 @@ class AuthorizationServerConfig {
 						featureCustomizers.orderedStream()
 							.forEach((customizer) -> providers.replaceAll(customizer::tokenEndpointProvider));
 						providers.replaceAll(privilegedScopeGuard::guard);
+						providers.replaceAll(transactions::grant);
 					}))
-				.tokenRevocationEndpoint((endpoint) -> endpoint.revocationResponseHandler(announcing.tokenRevoked()))
+				.tokenRevocationEndpoint((endpoint) -> endpoint
+					.authenticationProviders((providers) -> providers.replaceAll(transactions::revocation)))
 				.clientAuthentication((authentication) -> authentication
 					.authenticationConverter(new PublicClientRefreshTokenAuthenticationConverter())
 					.authenticationConverter(new MissingCodeVerifierAuthenticationConverter(clients))

@@ -1,6 +1,7 @@
 package io.latchkey.authorization;
 
 import io.latchkey.abuse.RateLimiter;
+import io.latchkey.abuse.RateLimiter.Attempt;
 import io.latchkey.abuse.RateLimiter.Decision;
 import io.latchkey.shared.ClientAddress;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +19,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * registered client takes a token per client and address ({@value #CLIENT_AT_ADDRESS})
  * and per client ({@value #CLIENT}) before the secret is checked, so parallel guesses get
  * exactly the budget; a right secret gives both back, so a busy client is not limited by
- * its own successes. Unknown client ids get no bucket: they have no secret to guess.
+ * its own successes (and, on PostgreSQL, costs no statement while its keys have never
+ * failed: see the limiter's attempts). Unknown client ids get no bucket: they have no
+ * secret to guess.
  */
 final class ClientSecretGuard implements AuthenticationProvider {
 
@@ -48,12 +51,26 @@ final class ClientSecretGuard implements AuthenticationProvider {
 		String address = (request.getDetails() instanceof WebAuthenticationDetails details
 				&& details.getRemoteAddress() != null) ? details.getRemoteAddress() : "unknown";
 		String clientAtAddress = client + " " + ClientAddress.limitKey(address);
-		refuseUnless(this.limiter.consume(CLIENT_AT_ADDRESS, clientAtAddress));
-		refuseUnless(this.limiter.consume(CLIENT, client));
-		Authentication result = this.delegate.authenticate(authentication);
-		if (result != null) {
-			this.limiter.refund(CLIENT_AT_ADDRESS, clientAtAddress);
-			this.limiter.refund(CLIENT, client);
+		Attempt atAddress = this.limiter.attempt(CLIENT_AT_ADDRESS, clientAtAddress);
+		refuseUnless(atAddress.decision());
+		Attempt forClient = this.limiter.attempt(CLIENT, client);
+		if (!forClient.allowed()) {
+			atAddress.failed();
+			refuseUnless(forClient.decision());
+		}
+		Authentication result = null;
+		try {
+			result = this.delegate.authenticate(authentication);
+		}
+		finally {
+			if (result != null) {
+				atAddress.succeeded();
+				forClient.succeeded();
+			}
+			else {
+				atAddress.failed();
+				forClient.failed();
+			}
 		}
 		return result;
 	}

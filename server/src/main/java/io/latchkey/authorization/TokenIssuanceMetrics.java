@@ -1,5 +1,9 @@
 package io.latchkey.authorization;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.core.annotation.Order;
@@ -17,6 +21,9 @@ class TokenIssuanceMetrics implements OAuth2TokenCustomizer<JwtEncodingContext> 
 
 	private final MeterRegistry registry;
 
+	/** One counter per grant type, so a token costs no meter look-up. */
+	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
 	TokenIssuanceMetrics(MeterRegistry registry) {
 		this.registry = registry;
 	}
@@ -24,8 +31,9 @@ class TokenIssuanceMetrics implements OAuth2TokenCustomizer<JwtEncodingContext> 
 	@Override
 	public void customize(JwtEncodingContext context) {
 		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-			this.registry
-				.counter("latchkey.tokens.issued", "grant_type", context.getAuthorizationGrantType().getValue())
+			this.counters
+				.computeIfAbsent(context.getAuthorizationGrantType().getValue(),
+						(grantType) -> this.registry.counter("latchkey.tokens.issued", "grant_type", grantType))
 				.increment();
 		}
 	}

@@ -11,9 +11,6 @@ import org.springframework.security.oauth2.core.OAuth2DeviceCode;
 import org.springframework.security.oauth2.core.OAuth2UserCode;
 import org.springframework.security.oauth2.core.endpoint.OAuth2DeviceAuthorizationResponse;
 import org.springframework.security.oauth2.core.http.converter.OAuth2DeviceAuthorizationResponseHttpMessageConverter;
-import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceAuthorizationRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -22,23 +19,15 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Writes the device authorization response of RFC 8628 §3.2 with the {@code interval} the
- * library leaves out, and remembers the device's address so the confirmation page can
- * show where the request came from.
+ * library leaves out.
  */
 final class DeviceAuthorizationResponseHandler implements AuthenticationSuccessHandler {
 
-	static final String DEVICE_ADDRESS = "latchkey.device_address";
-
-	private static final OAuth2TokenType DEVICE_CODE = new OAuth2TokenType("device_code");
-
 	private final OAuth2DeviceAuthorizationResponseHttpMessageConverter converter = new OAuth2DeviceAuthorizationResponseHttpMessageConverter();
-
-	private final OAuth2AuthorizationService authorizations;
 
 	private final DeviceSettings settings;
 
-	DeviceAuthorizationResponseHandler(OAuth2AuthorizationService authorizations, DeviceSettings settings) {
-		this.authorizations = authorizations;
+	DeviceAuthorizationResponseHandler(DeviceSettings settings) {
 		this.settings = settings;
 	}
 
@@ -48,7 +37,6 @@ final class DeviceAuthorizationResponseHandler implements AuthenticationSuccessH
 		OAuth2DeviceAuthorizationRequestAuthenticationToken result = (OAuth2DeviceAuthorizationRequestAuthenticationToken) authentication;
 		OAuth2DeviceCode deviceCode = result.getDeviceCode();
 		OAuth2UserCode userCode = result.getUserCode();
-		rememberAddress(deviceCode, request.getRemoteAddr());
 		// From the request, as the library does, so that a node behind a proxy
 		// answers with the address the device used (forwarded headers are trusted
 		// only from the proxy).
@@ -69,14 +57,6 @@ final class DeviceAuthorizationResponseHandler implements AuthenticationSuccessH
 			.build();
 		response.setHeader("Cache-Control", "no-store");
 		this.converter.write(body, null, new ServletServerHttpResponse(response));
-	}
-
-	private void rememberAddress(OAuth2DeviceCode deviceCode, String address) {
-		OAuth2Authorization authorization = this.authorizations.findByToken(deviceCode.getTokenValue(), DEVICE_CODE);
-		if (authorization != null) {
-			this.authorizations
-				.save(OAuth2Authorization.from(authorization).attribute(DEVICE_ADDRESS, address).build());
-		}
 	}
 
 }

@@ -68,8 +68,7 @@ class DeviceEndpointsCustomizer implements ProtocolEndpointsCustomizer {
 		server
 			.deviceAuthorizationEndpoint((endpoint) -> endpoint
 				.authenticationProviders((providers) -> providers.replaceAll(this::deviceAuthorizationProvider))
-				.deviceAuthorizationResponseHandler(
-						new DeviceAuthorizationResponseHandler(this.authorizations, this.settings)))
+				.deviceAuthorizationResponseHandler(new DeviceAuthorizationResponseHandler(this.settings)))
 			.deviceVerificationEndpoint((endpoint) -> endpoint.consentPage(DevicePagesController.CONFIRM)
 				.authenticationProviders(this::verificationProviders)
 				.deviceVerificationResponseHandler(results)
@@ -87,9 +86,11 @@ class DeviceEndpointsCustomizer implements ProtocolEndpointsCustomizer {
 	}
 
 	private AuthenticationProvider deviceAuthorizationProvider(AuthenticationProvider provider) {
-		if (provider instanceof OAuth2DeviceAuthorizationRequestAuthenticationProvider request) {
+		if (provider instanceof OAuth2DeviceAuthorizationRequestAuthenticationProvider) {
+			OAuth2DeviceAuthorizationRequestAuthenticationProvider request = new OAuth2DeviceAuthorizationRequestAuthenticationProvider(
+					new NewDeviceAuthorizations(this.authorizations));
 			request.setUserCodeGenerator(new UserCodes(this.clock));
-			return new OpenIdDeviceAuthorizationProvider(request, this.authorizations);
+			return new OpenIdDeviceAuthorizationProvider(request);
 		}
 		return provider;
 	}

@@ -88,7 +88,7 @@ class DevicePagesController {
 				|| !principal.getName().equals(authorization.getPrincipalName())) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
-		String deviceAddress = authorization.getAttribute(DeviceAuthorizationResponseHandler.DEVICE_ADDRESS);
+		String deviceAddress = authorization.getAttribute(OpenIdDeviceAuthorizationProvider.DEVICE_ADDRESS);
 		// Scopes the person's roles do not allow are never granted, so not offered.
 		Set<String> scopes = this.grantableScopes.of(
 				Arrays.stream(scope.split(" "))

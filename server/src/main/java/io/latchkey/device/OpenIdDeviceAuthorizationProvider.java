@@ -14,11 +14,11 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceAuthorizationRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Checks a device's scopes where the library's exact-string check is not enough, and lets
@@ -27,19 +27,21 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * signed in, and the device grant then answers with an ID token
  * ({@link DeviceIdTokenIssuer}). And a SMART resource scope may narrow a registered one
  * ({@link SmartScopes}). Such scopes are added back to the scopes the person is asked to
- * approve once the library has accepted the request.
+ * approve once the library has accepted the request. Both, and the device's address, go
+ * into the insert that saves the new authorization.
  */
 final class OpenIdDeviceAuthorizationProvider implements AuthenticationProvider {
 
-	private static final OAuth2TokenType DEVICE_CODE = new OAuth2TokenType(OAuth2ParameterNames.DEVICE_CODE);
+	static final String DEVICE_ADDRESS = "latchkey.device_address";
 
 	private final AuthenticationProvider delegate;
 
-	private final OAuth2AuthorizationService authorizations;
-
-	OpenIdDeviceAuthorizationProvider(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations) {
+	/**
+	 * @param delegate the library's provider, saving through
+	 * {@link NewDeviceAuthorizations}
+	 */
+	OpenIdDeviceAuthorizationProvider(AuthenticationProvider delegate) {
 		this.delegate = delegate;
-		this.authorizations = authorizations;
 	}
 
 	@Override
@@ -54,31 +56,39 @@ final class OpenIdDeviceAuthorizationProvider implements AuthenticationProvider 
 					&& client.getScopes().contains(scope) && SmartScopes.permits(client.getScopes(), scope);
 			(libraryCanCheck ? libraryChecks : checkedHere).add(scope);
 		}
+		String address = deviceAddress();
 		if (checkedHere.isEmpty()) {
-			return this.delegate.authenticate(authentication);
+			return NewDeviceAuthorizations.adding((authorization) -> withAddress(authorization, address),
+					() -> this.delegate.authenticate(authentication));
 		}
 		if (client == null
 				|| !checkedHere.stream().allMatch((scope) -> SmartScopes.permits(client.getScopes(), scope))) {
 			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_SCOPE,
 					"OAuth 2.0 Parameter: " + OAuth2ParameterNames.SCOPE, null));
 		}
-		OAuth2DeviceAuthorizationRequestAuthenticationToken checked = (OAuth2DeviceAuthorizationRequestAuthenticationToken) this.delegate
-			.authenticate(new OAuth2DeviceAuthorizationRequestAuthenticationToken(
-					(Authentication) request.getPrincipal(), String.valueOf(request.getAuthorizationUri()),
-					libraryChecks, request.getAdditionalParameters()));
+		OAuth2DeviceAuthorizationRequestAuthenticationToken checked = NewDeviceAuthorizations.adding(
+				(authorization) -> withAddress(authorization, address).attribute(OAuth2ParameterNames.SCOPE,
+						new HashSet<>(request.getScopes())),
+				() -> (OAuth2DeviceAuthorizationRequestAuthenticationToken) this.delegate.authenticate(
+						new OAuth2DeviceAuthorizationRequestAuthenticationToken((Authentication) request.getPrincipal(),
+								String.valueOf(request.getAuthorizationUri()), libraryChecks,
+								request.getAdditionalParameters())));
 		if (checked == null || checked.getDeviceCode() == null || checked.getUserCode() == null) {
 			return checked;
 		}
-		OAuth2Authorization authorization = this.authorizations.findByToken(checked.getDeviceCode().getTokenValue(),
-				DEVICE_CODE);
-		if (authorization == null) {
-			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.SERVER_ERROR);
-		}
-		this.authorizations.save(OAuth2Authorization.from(authorization)
-			.attribute(OAuth2ParameterNames.SCOPE, new HashSet<>(request.getScopes()))
-			.build());
 		return new OAuth2DeviceAuthorizationRequestAuthenticationToken((Authentication) checked.getPrincipal(),
 				request.getScopes(), checked.getDeviceCode(), checked.getUserCode());
+	}
+
+	/** Where the device asked from, for the confirmation page to show. */
+	private static @Nullable String deviceAddress() {
+		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+				? attributes.getRequest().getRemoteAddr() : null;
+	}
+
+	private static OAuth2Authorization.Builder withAddress(OAuth2Authorization.Builder authorization,
+			@Nullable String address) {
+		return (address != null) ? authorization.attribute(DEVICE_ADDRESS, address) : authorization;
 	}
 
 	@Override

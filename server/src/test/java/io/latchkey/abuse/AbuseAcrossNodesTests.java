@@ -72,6 +72,41 @@ class AbuseAcrossNodesTests extends ServerTestSupport {
 	}
 
 	@Test
+	void attemptsThatFailOnOneNodeCountBeforeTheCheckOnTheOther() {
+		assumeTrue(TestDatabase.isPostgres(), "on H2 each node keeps its buckets in memory");
+		String key = "guessed-" + UUID.randomUUID();
+		RateLimiter other = secondNode().getBean(RateLimiter.class);
+		for (int i = 0; i < 3; i++) {
+			RateLimiter.Attempt guess = this.limiter.attempt("test-tight", key);
+			assertThat(guess.allowed()).isTrue();
+			guess.failed();
+		}
+		assertThat(this.limiter.attempt("test-tight", key).allowed()).isFalse();
+
+		assertThat(other.attempt("test-tight", key).allowed()).isFalse();
+		assertThat(other.check("test-tight", key).allowed()).isFalse();
+	}
+
+	@Test
+	void attemptsThatSucceedLeaveNothingInTheSharedTable() {
+		assumeTrue(TestDatabase.isPostgres(), "on H2 each node keeps its buckets in memory");
+		String key = "busy-client-" + UUID.randomUUID();
+		for (int i = 0; i < 10; i++) {
+			RateLimiter.Attempt attempt = this.limiter.attempt("test-tight", key);
+			assertThat(attempt.allowed()).isTrue();
+			attempt.succeeded();
+		}
+		assertThat(this.limiter.check("test-tight", key).allowed()).isTrue();
+		RateLimiter.Attempt failure = this.limiter.attempt("test-tight", key);
+		failure.failed();
+		assertThat(secondNode().getBean(RateLimiter.class).check("test-tight", key).allowed()).isTrue();
+		for (int i = 0; i < 2; i++) {
+			this.limiter.attempt("test-tight", key).failed();
+		}
+		assertThat(secondNode().getBean(RateLimiter.class).check("test-tight", key).allowed()).isFalse();
+	}
+
+	@Test
 	void failedSignInsOnOneNodeAreThrottledOnTheOther() {
 		assumeTrue(TestDatabase.isPostgres(), "on H2 each node keeps its buckets in memory");
 		String username = "roaming-" + UUID.randomUUID();

@@ -98,26 +98,27 @@ final class HashedTokenAuthorizationService implements OAuth2AuthorizationServic
 	public void save(OAuth2Authorization authorization) {
 		LoadedAuthorization loaded = authorization.getAttribute(LoadedAuthorization.ATTRIBUTE);
 		Map<String, SqlValue> row = columns(authorization, loaded);
-		this.transactions.executeWithoutResult((status) -> {
-			if (loaded == null) {
-				insertOrReplace(row);
-				return;
-			}
+		if (loaded == null) {
+			// Not read from the store, so new: the library gives every new authorization
+			// a random id and saves what it changes only after reading it.
+			bind(this.jdbc.sql(INSERT), row).update();
+			return;
+		}
+		Boolean saved = this.transactions.execute((status) -> {
 			int updated = bind(this.jdbc.sql(UPDATE + " AND version = :loaded_version"), row)
 				.param("loaded_version", loaded.version())
 				.update();
 			if (updated == 0) {
-				// Another request changed or removed the authorization since it was read:
-				// it consumed the same code or refresh token, or revoked it.
-				throw new ConcurrentGrantUseException(authorization.getId());
+				return false;
 			}
 			retireRotatedRefreshToken(authorization.getId(), loaded, row);
+			return true;
 		});
-	}
-
-	private void insertOrReplace(Map<String, SqlValue> row) {
-		if (bind(this.jdbc.sql(UPDATE), row).update() == 0) {
-			bind(this.jdbc.sql(INSERT), row).update();
+		if (!Boolean.TRUE.equals(saved)) {
+			// Another request changed or removed the authorization since it was read: it
+			// consumed the same code or refresh token, or revoked it. Thrown outside the
+			// transaction, which a caller's transaction may join: the caller decides.
+			throw new ConcurrentGrantUseException(authorization.getId());
 		}
 	}
 
