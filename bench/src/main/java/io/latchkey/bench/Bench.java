@@ -53,7 +53,7 @@ public final class Bench {
 			}
 		}
 		LoadRunner runner = new LoadRunner(options.concurrency(), options.warmUp(), options.duration(),
-				options.requests(), log);
+				options.requests(), options.rate(), log);
 		ResultTable table = new ResultTable(System.out, options.markdown());
 		List<ScenarioResult> results = new ArrayList<>();
 		boolean headerPrinted = false;
@@ -77,7 +77,7 @@ public final class Bench {
 
 	// The load generator shares the machine with the server; a busy machine
 	// explains odd figures.
-	private static String loadAverage() {
+	static String loadAverage() {
 		double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		return (load >= 0) ? String.format(Locale.ROOT, "%.2f", load) : "n/a";
 	}

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.latchkey.shared.RequestMemo;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 public class UserAccounts {
+
+	/** Accounts read by id, for the rest of the request (a refresh reads one twice). */
+	private static final RequestMemo<UUID, Optional<UserAccount>> FOUND = new RequestMemo<>("accounts");
 
 	private final JdbcClient jdbc;
 
@@ -51,7 +56,11 @@ public class UserAccounts {
 	}
 
 	public Optional<UserAccount> findById(UUID id) {
-		return this.jdbc.sql("SELECT * FROM latchkey_user WHERE id = ?").param(id).query(UserAccounts::map).optional();
+		return FOUND.get(id,
+				() -> this.jdbc.sql("SELECT * FROM latchkey_user WHERE id = ?")
+					.param(id)
+					.query(UserAccounts::map)
+					.optional());
 	}
 
 	/**
@@ -106,6 +115,7 @@ public class UserAccounts {
 	@Transactional
 	public boolean delete(UUID id) {
 		Optional<UserAccount> account = findById(id);
+		FOUND.forget();
 		if (account.isEmpty() || this.jdbc.sql("DELETE FROM latchkey_user WHERE id = ?").param(id).update() == 0) {
 			return false;
 		}
@@ -124,6 +134,7 @@ public class UserAccounts {
 		if (account.isEmpty() || account.get().enabled() == enabled) {
 			return account;
 		}
+		FOUND.forget();
 		this.jdbc.sql("UPDATE latchkey_user SET enabled = ? WHERE id = ?").params(enabled, id).update();
 		Instant now = this.clock.instant();
 		this.events.publishEvent(enabled ? new UserEnabled(id, account.get().username(), now)

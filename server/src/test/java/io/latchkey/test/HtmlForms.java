@@ -1,4 +1,4 @@
-package io.latchkey.device;
+package io.latchkey.test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 /**
  * Reads the named inputs of one form of a page, as a browser would submit them.
  */
-final class HtmlForms {
+public final class HtmlForms {
 
 	private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>", Pattern.CASE_INSENSITIVE);
 
@@ -24,7 +24,7 @@ final class HtmlForms {
 	}
 
 	/** A form body as a browser sends it, repeating a name for each of its values. */
-	static String encode(Map<String, List<String>> form) {
+	public static String encode(Map<String, List<String>> form) {
 		return form.entrySet()
 			.stream()
 			.flatMap((entry) -> entry.getValue().stream().map((value) -> enc(entry.getKey()) + "=" + enc(value)))
@@ -36,7 +36,7 @@ final class HtmlForms {
 	}
 
 	/** The inputs of the form with this id, or of the whole page when none has it. */
-	static Map<String, List<String>> inputs(String html, String formId) {
+	public static Map<String, List<String>> inputs(String html, String formId) {
 		int start = html.indexOf("<form id=\"" + formId + "\"");
 		String form = (start < 0) ? html : html.substring(start, html.indexOf("</form>", start));
 		Map<String, List<String>> values = new LinkedHashMap<>();

@@ -1,17 +1,16 @@
-package io.latchkey.device;
+package io.latchkey.test;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import io.latchkey.test.TestHttp;
 import io.latchkey.test.TestHttp.Response;
 
 /**
  * A person at a browser with its own cookies: signs in when the server asks, enters or
  * opens a user code, and approves or denies on the confirmation page.
  */
-final class PersonAtBrowser {
+public final class PersonAtBrowser {
 
 	private final TestHttp browser;
 
@@ -19,13 +18,13 @@ final class PersonAtBrowser {
 
 	private final String password;
 
-	PersonAtBrowser(TestHttp http, String username, String password) {
+	public PersonAtBrowser(TestHttp http, String username, String password) {
 		this.browser = http.withCookies();
 		this.username = username;
 		this.password = password;
 	}
 
-	String username() {
+	public String username() {
 		return this.username;
 	}
 
@@ -34,7 +33,7 @@ final class PersonAtBrowser {
 	 * end. A link with a user code is opened again after signing in, as a person does:
 	 * the code is not remembered across the sign-in.
 	 */
-	Response open(String url) {
+	public Response open(String url) {
 		Response response = this.browser.get(url);
 		boolean signInFirst = isRedirectToLogin(response);
 		response = follow(response);
@@ -42,7 +41,7 @@ final class PersonAtBrowser {
 	}
 
 	/** Requests a page without following where it leads. */
-	Response request(String url) {
+	public Response request(String url) {
 		return this.browser.get(url);
 	}
 
@@ -52,7 +51,7 @@ final class PersonAtBrowser {
 	}
 
 	/** Types a code into the entry form of the verification page and submits it. */
-	Response enter(String typedCode) {
+	public Response enter(String typedCode) {
 		Response entry = open("/oauth2/device_verification");
 		Map<String, List<String>> form = HtmlForms.inputs(entry.body(), "verify");
 		form.put("user_code", List.of(typedCode));
@@ -60,23 +59,23 @@ final class PersonAtBrowser {
 	}
 
 	/** Presses a button (its form's id) on the confirmation page. */
-	Response press(Response confirmation, String formId) {
+	public Response press(Response confirmation, String formId) {
 		if (confirmation.status() != 200 || !confirmation.body().contains("id=\"approve\"")) {
 			throw new IllegalStateException("not the confirmation page: " + confirmation);
 		}
 		return follow(post("/oauth2/device_verification", HtmlForms.inputs(confirmation.body(), formId)));
 	}
 
-	Response approve(Response confirmation) {
+	public Response approve(Response confirmation) {
 		return press(confirmation, "consent");
 	}
 
-	Response deny(Response confirmation) {
+	public Response deny(Response confirmation) {
 		return press(confirmation, "deny-form");
 	}
 
 	/** Follows redirects to the end, signing in when sent to the login page. */
-	Response follow(Response response) {
+	public Response follow(Response response) {
 		for (int hops = 0; hops < 8; hops++) {
 			if (response.status() != 302 && response.status() != 303) {
 				return response;
