@@ -77,8 +77,14 @@ class RequestFuzzTests extends ServerTestSupport {
 			"GET /device/qr", "GET /error", "GET /css/latchkey.css", "GET /favicon.ico", "GET /nothing/here",
 			"GET /actuator/health", "GET /actuator/health/readiness", "GET /actuator/prometheus", "GET /v3/api-docs",
 			"GET /v3/api-docs/admin", "GET /v3/api-docs/public", "GET /swagger-ui.html", "GET /l/{id}", "POST /l/{id}",
-			"POST /l/{id}/code", "POST /l/{id}/answer", "POST /l/{id}/done", "GET /smart/patient",
-			"POST /smart/patient");
+			"POST /l/{id}/code", "POST /l/{id}/answer", "POST /l/{id}/done", "GET /console", "GET /console/invitations",
+			"POST /console/invitations", "POST /console/invitations/{id}/revoke", "GET /console/data-links",
+			"POST /console/data-links", "GET /console/data-links/{id}", "POST /console/data-links/{id}/revoke",
+			"POST /console/data-links/{id}/unlock", "GET /console/clients", "POST /console/clients",
+			"POST /console/clients/{id}/secret", "POST /console/clients/{id}/delete", "GET /console/users",
+			"POST /console/users", "POST /console/users/{id}/enabled", "GET /console/keys", "POST /console/keys/rotate",
+			"GET /console/outbox", "GET /console/audit", "POST /account/apps/revoke", "POST /account/sessions/end",
+			"GET /css/theme.css", "GET /js/console.js", "GET /smart/patient", "POST /smart/patient");
 
 	private static final Set<String> PAGE_PATHS = Set.of("/", "/account", "/login", "/launch", "/device/confirm",
 			"/device/verification", "/device/approved", "/device/denied", "/oauth2/device_verification",
@@ -236,7 +242,8 @@ class RequestFuzzTests extends ServerTestSupport {
 			boolean redemptionRefused = bare.equals(REDEMPTION) && json != null && json.path("error").isString();
 			return (problemDetail || redemptionRefused) ? null : "not a problem detail";
 		}
-		if ((PAGE_PATHS.contains(bare) || isDataLinkPage(bare)) && accept != null && accept.startsWith("text/html")) {
+		if ((PAGE_PATHS.contains(bare) || isDataLinkPage(bare) || isConsolePage(bare)) && accept != null
+				&& accept.startsWith("text/html")) {
 			return contentType.startsWith("text/html") ? null : "not an HTML page";
 		}
 		// A data link is opened from a message by whatever the person's phone runs: its
@@ -250,6 +257,10 @@ class RequestFuzzTests extends ServerTestSupport {
 
 	private static boolean isDataLinkPage(String bare) {
 		return bare.startsWith("/l/");
+	}
+
+	private static boolean isConsolePage(String bare) {
+		return bare.startsWith("/console") || bare.startsWith("/account/");
 	}
 
 	private Request request(String method, String path, String accept) {
