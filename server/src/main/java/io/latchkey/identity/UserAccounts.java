@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -68,6 +69,15 @@ public class UserAccounts {
 	 */
 	public Optional<UserAccount> findBySubject(String subject) {
 		return subjectId(subject).flatMap(this::findById);
+	}
+
+	/** One page of accounts by username; one more than asked shows there are more. */
+	public List<UserAccount> list(int page, int size) {
+		return this.jdbc.sql("SELECT * FROM latchkey_user ORDER BY username LIMIT :limit OFFSET :offset")
+			.param("limit", size + 1)
+			.param("offset", (long) page * size)
+			.query(UserAccounts::map)
+			.list();
 	}
 
 	public boolean exists(String username) {
