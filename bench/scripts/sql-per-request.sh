@@ -50,6 +50,19 @@ introspect() { curl -sf "$URL/oauth2/introspect" -d client_id=count-confidential
   --data-urlencode "token=$TOKEN" >/dev/null; }
 device() { curl -sf "$URL/oauth2/device_authorization" -d client_id=count-device -d scope=offline_access >/dev/null; }
 
+# A refresh-token family through an invitation link (no browser needed).
+curl -sf "$URL/api/admin/users" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"username":"count-person","password":"a long patient password","roles":["patient"]}' >/dev/null
+LINK=$(curl -sf "$URL/api/admin/invitations" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"client_id":"count-device","subject":"count-person"}' | jq -r .link)
+REDEEMED=$(curl -sf "$URL/api/invitation" -H 'Content-Type: application/json' \
+  -d "$(jq -n --arg s "${LINK#*link=}" '{secret: $s}')")
+RT=$(curl -sf "$URL/oauth2/token" -d grant_type=authorization_code -d client_id=count-device \
+  --data-urlencode "code=$(jq -r .code <<<"$REDEEMED")" --data-urlencode "redirect_uri=$(jq -r .redirect_uri <<<"$REDEEMED")" \
+  --data-urlencode "code_verifier=$(jq -r .code_verifier <<<"$REDEEMED")" | jq -r .refresh_token)
+refresh() { RT=$(curl -sf "$URL/oauth2/token" -d grant_type=refresh_token -d client_id=count-device \
+  --data-urlencode "refresh_token=$RT" | jq -r .refresh_token); }
+
 pg "ALTER DATABASE $DB SET log_min_duration_statement = 0" >/dev/null
 pg "ALTER DATABASE $DB SET log_parameter_max_length = 0" >/dev/null
 pg "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '$DB' AND pid <> pg_backend_pid()" >/dev/null
@@ -74,4 +87,5 @@ count() {   # scenario function: statements per request, by first word
 echo "$(basename "$JAR"), $N sequential requests per scenario"
 count cc
 count introspect
+count refresh
 count device

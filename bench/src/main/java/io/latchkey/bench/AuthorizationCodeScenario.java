@@ -1,5 +1,7 @@
 package io.latchkey.bench;
 
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+
 /**
  * A signed-in user's browser obtains a fresh code (PKCE S256) and the public client
  * exchanges it; the exchange alone is also reported as a phase, since codes are single
@@ -18,14 +20,14 @@ record AuthorizationCodeScenario(Target target) implements Scenario {
 	public Worker prepare(int worker) throws Exception {
 		Browser browser = this.target.newBrowser();
 		// The first round signs in and consents; later rounds are one redirect each.
-		Pkce first = Pkce.generate();
+		CodeVerifier first = new CodeVerifier();
 		HttpResponseBody firstTokens = this.target
 			.exchangeCode(browser.authorize(this.target.endpoints().authorization(), first), first);
 		if (!firstTokens.ok()) {
 			throw new IllegalStateException("The first code exchange failed: " + firstTokens.describeError());
 		}
 		return (phases) -> {
-			Pkce pkce = Pkce.generate();
+			CodeVerifier pkce = new CodeVerifier();
 			String code = browser.authorize(this.target.endpoints().authorization(), pkce);
 			long start = System.nanoTime();
 			Outcome outcome = ClientCredentialsScenario.tokenOutcome(this.target.exchangeCode(code, pkce));

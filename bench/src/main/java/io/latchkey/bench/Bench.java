@@ -53,7 +53,7 @@ public final class Bench {
 			}
 		}
 		LoadRunner runner = new LoadRunner(options.concurrency(), options.warmUp(), options.duration(),
-				options.requests(), log);
+				options.requests(), options.rate(), log);
 		ResultTable table = new ResultTable(System.out, options.markdown());
 		List<ScenarioResult> results = new ArrayList<>();
 		boolean headerPrinted = false;

@@ -28,10 +28,12 @@ import java.util.function.Function;
  * @param seed authorizations to create before measuring, or 0
  * @param markdown whether to print a Markdown table
  * @param timeout per-request timeout
+ * @param rate iterations per second all workers together may start, or 0 for as many as
+ * they can
  */
 record BenchOptions(URI issuer, boolean discover, Map<String, URI> endpointOverrides, ClientCredentials client,
 		String clientScope, BrowserSettings browser, List<String> scenarios, boolean scenariosGiven, int concurrency,
-		Duration warmUp, Duration duration, long requests, long seed, boolean markdown, Duration timeout) {
+		Duration warmUp, Duration duration, long requests, long seed, boolean markdown, Duration timeout, double rate) {
 
 	static final String USAGE = """
 			Usage: java -jar latchkey-bench.jar [options]
@@ -59,6 +61,8 @@ record BenchOptions(URI issuer, boolean discover, Map<String, URI> endpointOverr
 			  --requests N                 measure N requests per scenario instead of a duration
 			  --warm-up TIME               unmeasured warm-up per scenario (default 5s)
 			  --timeout TIME               per-request timeout (default 30s)
+			  --rate N                     start at most N iterations per second, all workers together
+			                               (default: as many as they can); for a soak below the peak
 			  --seed N                     first create N authorizations with client_credentials grants;
 			                               scenarios then run only if --scenarios is given
 			Output
@@ -72,7 +76,7 @@ record BenchOptions(URI issuer, boolean discover, Map<String, URI> endpointOverr
 
 	private static final Set<String> VALUED = Set.of("issuer", "client-id", "client-secret", "client-auth",
 			"client-scope", "username", "password", "public-client-id", "redirect-uri", "user-scope", "scenarios",
-			"concurrency", "duration", "requests", "warm-up", "timeout", "seed", "authorization-endpoint",
+			"concurrency", "duration", "requests", "warm-up", "timeout", "seed", "rate", "authorization-endpoint",
 			"token-endpoint", "jwks-uri", "introspection-endpoint");
 
 	/**
@@ -141,11 +145,15 @@ record BenchOptions(URI issuer, boolean discover, Map<String, URI> endpointOverr
 		int concurrency = positive("concurrency", Integer.parseInt(values.getOrDefault("concurrency", "16")));
 		long requests = Long.parseLong(values.getOrDefault("requests", "0"));
 		long seed = Long.parseLong(values.getOrDefault("seed", "0"));
+		double rate = Double.parseDouble(values.getOrDefault("rate", "0"));
+		if (rate < 0) {
+			throw new IllegalArgumentException("--rate must not be negative");
+		}
 		return new BenchOptions(issuer, Boolean.parseBoolean(values.get("discover")), Map.copyOf(overrides), client,
 				values.get("client-scope"), browser, scenarios, values.containsKey("scenarios"), concurrency,
 				duration(values.getOrDefault("warm-up", "5s")), duration(values.getOrDefault("duration", "20s")),
 				requests, seed, Boolean.parseBoolean(values.get("markdown")),
-				duration(values.getOrDefault("timeout", "30s")));
+				duration(values.getOrDefault("timeout", "30s")), rate);
 	}
 
 	/**

@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+
 /**
  * One person's browser: keeps its own cookies, follows redirects by hand, fills in the
  * login form and approves the consent page until the server redirects to the client's
@@ -46,16 +51,16 @@ final class Browser {
 	 * Runs one authorization request and returns the code from the redirect. Once signed
 	 * in and consented, this is a single request.
 	 */
-	String authorize(URI authorizationEndpoint, Pkce pkce)
+	String authorize(URI authorizationEndpoint, CodeVerifier pkce)
 			throws IOException, InterruptedException, BrowserFlowException {
-		String state = Pkce.randomToken(16);
+		String state = new State().getValue();
 		Map<String, String> query = new LinkedHashMap<>();
 		query.put("response_type", "code");
 		query.put("client_id", this.settings.clientId());
 		query.put("redirect_uri", this.settings.redirectUri().toString());
 		query.put("scope", this.settings.scope());
 		query.put("state", state);
-		query.put("code_challenge", pkce.challenge());
+		query.put("code_challenge", CodeChallenge.compute(CodeChallengeMethod.S256, pkce).getValue());
 		query.put("code_challenge_method", "S256");
 		String separator = (authorizationEndpoint.getRawQuery() != null) ? "&" : "?";
 		URI uri = URI.create(authorizationEndpoint + separator + OAuthHttp.formEncode(query));

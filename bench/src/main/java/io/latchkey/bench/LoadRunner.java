@@ -11,7 +11,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs a scenario's workers on virtual threads: a warm-up whose figures are dropped, then
- * the measurement, bounded by time or by a total request count.
+ * the measurement, bounded by time or by a total request count, optionally paced to a
+ * rate.
  */
 final class LoadRunner {
 
@@ -23,16 +24,21 @@ final class LoadRunner {
 
 	private final long requestLimit;
 
+	/** Nanoseconds between two iteration starts, or 0 for no pacing. */
+	private final long interval;
+
 	private final PrintStream log;
 
 	/**
 	 * @param requestLimit total requests to measure, or 0 to measure for {@code duration}
+	 * @param rate iterations per second all workers together may start, or 0 for no limit
 	 */
-	LoadRunner(int concurrency, Duration warmUp, Duration duration, long requestLimit, PrintStream log) {
+	LoadRunner(int concurrency, Duration warmUp, Duration duration, long requestLimit, double rate, PrintStream log) {
 		this.concurrency = concurrency;
 		this.warmUp = warmUp;
 		this.duration = duration;
 		this.requestLimit = requestLimit;
+		this.interval = (rate > 0) ? (long) (1_000_000_000L / rate) : 0;
 		this.log = log;
 	}
 
@@ -89,11 +95,13 @@ final class LoadRunner {
 			throws InterruptedException {
 		List<Map<String, LatencyStats>> perWorker = new ArrayList<>();
 		List<Thread> threads = new ArrayList<>();
+		AtomicLong nextStart = new AtomicLong(System.nanoTime());
 		for (Scenario.Worker worker : workers) {
 			Map<String, LatencyStats> own = new TreeMap<>();
 			own.put("", new LatencyStats());
 			perWorker.add(own);
-			threads.add(Thread.ofVirtual().start(() -> loop(worker, more, own)));
+			threads
+				.add(Thread.ofVirtual().start(() -> loop(worker, () -> pace(nextStart) && more.getAsBoolean(), own)));
 		}
 		for (Thread thread : threads) {
 			thread.join();
@@ -102,6 +110,29 @@ final class LoadRunner {
 		perWorker.forEach((own) -> own
 			.forEach((phase, stats) -> merged.computeIfAbsent(phase, (key) -> new LatencyStats()).add(stats)));
 		return merged;
+	}
+
+	/**
+	 * Waits for the next free start slot when paced; slots missed while every worker was
+	 * busy are not made up in a burst.
+	 */
+	private boolean pace(AtomicLong nextStart) {
+		if (this.interval == 0) {
+			return true;
+		}
+		long now = System.nanoTime();
+		long slot = nextStart.getAndUpdate((next) -> Math.max(next, now) + this.interval);
+		long wait = slot - now;
+		if (wait > 0) {
+			try {
+				Thread.sleep(Duration.ofNanos(wait));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static void loop(Scenario.Worker worker, BooleanSupplier more, Map<String, LatencyStats> stats) {

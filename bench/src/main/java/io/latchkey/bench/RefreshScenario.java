@@ -1,5 +1,7 @@
 package io.latchkey.bench;
 
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+
 /**
  * A public client refreshes; each worker holds its own token family and always presents
  * the refresh token the previous response returned, as a rotating client must.
@@ -14,7 +16,7 @@ record RefreshScenario(Target target) implements Scenario {
 	@Override
 	public Worker prepare(int worker) throws Exception {
 		Browser browser = this.target.newBrowser();
-		Pkce pkce = Pkce.generate();
+		CodeVerifier pkce = new CodeVerifier();
 		String code = browser.authorize(this.target.endpoints().authorization(), pkce);
 		HttpResponseBody tokens = this.target.exchangeCode(code, pkce);
 		String first = tokens.text("refresh_token");

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+
 /**
  * The server under test and the clients and user the scenarios act as.
  *
@@ -29,12 +31,12 @@ record Target(OAuthHttp http, Endpoints endpoints, ClientCredentials client, Str
 		return this.http.post(this.endpoints.token(), form, this.client);
 	}
 
-	HttpResponseBody exchangeCode(String code, Pkce pkce) throws IOException, InterruptedException {
+	HttpResponseBody exchangeCode(String code, CodeVerifier pkce) throws IOException, InterruptedException {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("grant_type", "authorization_code");
 		form.put("code", code);
 		form.put("redirect_uri", this.browser.redirectUri().toString());
-		form.put("code_verifier", pkce.verifier());
+		form.put("code_verifier", pkce.getValue());
 		return this.http.post(this.endpoints.token(), form, ClientCredentials.publicClient(this.browser.clientId()));
 	}
 

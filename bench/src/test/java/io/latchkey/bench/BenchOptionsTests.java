@@ -17,13 +17,14 @@ class BenchOptionsTests {
 	void parsesOptionsAndKeepsSecretsOutOfToString() {
 		BenchOptions options = BenchOptions.parse(
 				new String[] { "--issuer", "http://localhost:9100", "--client-secret=s3cret", "--concurrency", "4",
-						"--duration", "1m", "--scenarios", "jwks,refresh", "--markdown" },
+						"--duration", "1m", "--scenarios", "jwks,refresh", "--markdown", "--rate", "50" },
 				Map.of("BENCH_PASSWORD", "pa55word")::get);
 		assertThat(options.issuer()).hasToString("http://localhost:9100");
 		assertThat(options.concurrency()).isEqualTo(4);
 		assertThat(options.duration()).isEqualTo(Duration.ofMinutes(1));
 		assertThat(options.scenarios()).containsExactly("jwks", "refresh");
 		assertThat(options.markdown()).isTrue();
+		assertThat(options.rate()).isEqualTo(50.0);
 		assertThat(options.client().method()).isEqualTo(ClientCredentials.AuthMethod.BASIC);
 		assertThat(options.browser().password()).isEqualTo("pa55word");
 		assertThat(options.toString()).doesNotContain("s3cret").doesNotContain("pa55word");

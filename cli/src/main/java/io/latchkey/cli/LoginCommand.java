@@ -1,13 +1,12 @@
 package io.latchkey.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.latchkey.cli.OAuthHttp.Answer;
+import io.latchkey.client.AuthorizationError;
+import io.latchkey.client.DeviceCodePrompt.DeviceCode;
+import io.latchkey.client.Tokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code latchkey login}: asks for a device code, shows the person the code, the link and
- * a QR code, and polls until they approve or deny in a browser (RFC 8628 §3.1–3.5).
+ * a QR code, and polls until they approve or deny in a browser (RFC 8628 §3.1–3.5),
+ * through the client library.
  */
 @Command(name = "login", mixinStandardHelpOptions = true,
 		description = "Sign in through a browser on any device (OAuth device flow).")
@@ -44,36 +44,40 @@ final class LoginCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
-		OAuthHttp http = new OAuthHttp(this.issuer);
-		Map<String, String> request = new LinkedHashMap<>();
-		request.put("client_id", this.clientId);
-		if (this.scope != null && !this.scope.isBlank()) {
-			request.put("scope", this.scope);
+		String scope = (this.scope != null && !this.scope.isBlank()) ? this.scope : null;
+		Tokens tokens;
+		try {
+			tokens = StoredTokens.client(this.issuer, this.clientId)
+				.signInWithDeviceCode(scope, (code) -> show(code, out));
 		}
-		Answer device = http.post("/oauth2/device_authorization", request);
-		if (device.status() != 200) {
-			throw new CliException("the server refused the device request: " + device.error(), Latchkey.REFUSED);
+		catch (AuthorizationError ex) {
+			throw new CliException(switch (ex.error()) {
+				case "access_denied" -> "the request was denied";
+				case "expired_token" -> "the code expired before it was approved; run login again";
+				default -> "the server refused: " + ex.error();
+			}, Latchkey.REFUSED);
 		}
-		String complete = device.text("verification_uri_complete");
-		out.println("To sign in, open " + device.text("verification_uri"));
-		out.println("and enter the code  " + device.text("user_code"));
-		if (complete != null) {
-			out.println("or open " + complete + " and confirm.");
+		catch (IOException ex) {
+			throw new CliException("cannot reach " + this.issuer + ": " + ex.getMessage(), Latchkey.FAILED);
+		}
+		this.tokenFile.store().write(StoredTokens.of(this.issuer, this.clientId, tokens));
+		out.println("Signed in. Tokens are in " + this.tokenFile.store().file() + ".");
+		return 0;
+	}
+
+	private void show(DeviceCode code, PrintWriter out) {
+		out.println("To sign in, open " + code.verificationUri());
+		out.println("and enter the code  " + code.userCode());
+		if (code.verificationUriComplete() != null) {
+			out.println("or open " + code.verificationUriComplete() + " and confirm.");
 			if (!this.noQr) {
 				out.println();
-				out.print(TerminalQr.render(complete));
+				out.print(TerminalQr.render(code.verificationUriComplete().toString()));
 			}
 		}
 		out.println();
 		out.println("Waiting for approval...");
 		out.flush();
-		Duration interval = Duration.ofSeconds(Math.max(1, device.number("interval", 5)));
-		Instant deadline = Instant.now().plusSeconds(device.number("expires_in", 600));
-		Answer tokens = new DevicePoller(http, this.clientId, device.text("device_code"), interval, deadline).poll();
-		StoredTokens stored = Tokens.from(http.issuer(), this.clientId, tokens, null);
-		this.tokenFile.store().write(stored);
-		out.println("Signed in. Tokens are in " + this.tokenFile.store().file() + ".");
-		return 0;
 	}
 
 }

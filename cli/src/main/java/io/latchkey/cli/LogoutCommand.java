@@ -1,9 +1,8 @@
 package io.latchkey.cli;
 
-import java.util.Map;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 
-import io.latchkey.cli.OAuthHttp.Answer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code latchkey logout}: revokes the refresh token (RFC 7009), which ends the whole
- * grant, then the access token, and deletes the token file.
+ * grant with its access token, and deletes the token file. Without a refresh token there
+ * is nothing to end: the access token runs out by itself.
  */
 @Command(name = "logout", mixinStandardHelpOptions = true, description = "Revoke the tokens and delete the token file.")
 final class LogoutCommand implements Callable<Integer> {
@@ -30,23 +30,16 @@ final class LogoutCommand implements Callable<Integer> {
 			this.spec.commandLine().getOut().println("Not logged in.");
 			return 0;
 		}
-		OAuthHttp http = new OAuthHttp(tokens.issuer());
-		if (tokens.refreshToken() != null) {
-			revoke(http, tokens, tokens.refreshToken(), "refresh_token");
+		try {
+			tokens.client().revoke(tokens.tokens());
 		}
-		revoke(http, tokens, tokens.accessToken(), "access_token");
+		catch (IOException ex) {
+			throw new CliException("revocation failed (" + ex.getMessage() + "); the token file is kept",
+					Latchkey.FAILED);
+		}
 		store.delete();
 		this.spec.commandLine().getOut().println("Logged out.");
 		return 0;
-	}
-
-	private static void revoke(OAuthHttp http, StoredTokens tokens, String token, String hint) {
-		Answer answer = http.post("/oauth2/revoke",
-				Map.of("token", token, "token_type_hint", hint, "client_id", tokens.clientId()));
-		if (answer.status() != 200) {
-			throw new CliException("revocation failed (" + answer.error() + "); the token file is kept",
-					Latchkey.FAILED);
-		}
 	}
 
 }

@@ -1,10 +1,11 @@
 package io.latchkey.cli;
 
+import java.io.IOException;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.latchkey.cli.OAuthHttp.Answer;
+import io.latchkey.client.AuthorizationError;
+import io.latchkey.client.ReauthenticationRequired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,17 +41,19 @@ final class TokenCommand implements Callable<Integer> {
 	}
 
 	private static StoredTokens refresh(StoredTokens tokens) {
-		if (tokens.refreshToken() == null) {
-			throw new CliException("the access token expired and there is no refresh token; run latchkey login",
+		try {
+			return StoredTokens.of(tokens.issuer(), tokens.clientId(), tokens.client().refresh(tokens.tokens()));
+		}
+		catch (ReauthenticationRequired ex) {
+			throw new CliException("the access token expired and cannot be refreshed; run latchkey login",
 					Latchkey.REFUSED);
 		}
-		OAuthHttp http = new OAuthHttp(tokens.issuer());
-		Answer answer = http.post("/oauth2/token", Map.of("grant_type", "refresh_token", "refresh_token",
-				tokens.refreshToken(), "client_id", tokens.clientId()));
-		if (answer.status() != 200) {
-			throw new CliException("refreshing failed (" + answer.error() + "); run latchkey login", Latchkey.REFUSED);
+		catch (AuthorizationError ex) {
+			throw new CliException("refreshing failed (" + ex.error() + "); run latchkey login", Latchkey.REFUSED);
 		}
-		return Tokens.from(tokens.issuer(), tokens.clientId(), answer, tokens);
+		catch (IOException ex) {
+			throw new CliException("cannot reach " + tokens.issuer() + ": " + ex.getMessage(), Latchkey.FAILED);
+		}
 	}
 
 }

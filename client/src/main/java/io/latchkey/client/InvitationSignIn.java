@@ -3,6 +3,7 @@ package io.latchkey.client;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
@@ -33,9 +34,14 @@ final class InvitationSignIn {
 		}
 		CodeVerifier verifier = new CodeVerifier();
 		String challenge = CodeChallenge.compute(CodeChallengeMethod.S256, verifier).getValue();
-		// The secret and challenge are URL-safe base64, so they need no JSON escaping.
-		String body = "{\"secret\":\"" + link.value() + "\",\"code_challenge\":\"" + challenge
-				+ "\",\"code_challenge_method\":\"S256\"}";
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("secret", link.value());
+		fields.put("code_challenge", challenge);
+		fields.put("code_challenge_method", "S256");
+		if (this.client.fhirServer() != null) {
+			fields.put("aud", this.client.fhirServer().toString());
+		}
+		String body = com.nimbusds.jose.util.JSONObjectUtils.toJSONString(fields);
 		URI redemption = URI.create(this.client.issuer().toString().replaceFirst("/$", "") + "/api/invitation");
 		HttpRequest request = HttpRequest
 			.withBody("POST", redemption, "application/json", body.getBytes(StandardCharsets.UTF_8))

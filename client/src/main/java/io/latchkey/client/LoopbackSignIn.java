@@ -57,14 +57,18 @@ final class LoopbackSignIn {
 			URI redirect = URI.create("http://127.0.0.1:" + listener.getLocalPort() + CALLBACK);
 			State state = new State();
 			CodeVerifier verifier = new CodeVerifier();
-			URI page = new AuthorizationRequest.Builder(ResponseType.CODE, new ClientID(this.client.clientId()))
+			AuthorizationRequest.Builder request = new AuthorizationRequest.Builder(ResponseType.CODE,
+					new ClientID(this.client.clientId()))
 				.endpointURI(endpoint)
 				.redirectionURI(redirect)
 				.scope(scope)
 				.state(state)
-				.codeChallenge(verifier, CodeChallengeMethod.S256)
-				.build()
-				.toURI();
+				.codeChallenge(verifier, CodeChallengeMethod.S256);
+			URI fhirServer = this.client.fhirServer();
+			if (fhirServer != null) {
+				request.customParameter("aud", fhirServer.toString());
+			}
+			URI page = request.build().toURI();
 			CompletableFuture<URI> returned = new CompletableFuture<>();
 			Thread waiting = new Thread(() -> {
 				try {

@@ -43,6 +43,8 @@ public final class OAuthClient {
 
 	private final @Nullable DPoPProofs dpop;
 
+	private final @Nullable URI fhirServer;
+
 	private final Clock clock;
 
 	private final Sleeper sleeper;
@@ -55,6 +57,7 @@ public final class OAuthClient {
 		this.transport = builder.transport;
 		this.http = new NimbusHttp(builder.transport);
 		this.dpop = (builder.dpopKey != null) ? new DPoPProofs(builder.dpopKey) : null;
+		this.fhirServer = builder.fhirServer;
 		this.clock = builder.clock;
 		this.sleeper = builder.sleeper;
 	}
@@ -252,6 +255,11 @@ public final class OAuthClient {
 		return this.dpop;
 	}
 
+	/** The FHIR server tokens are asked for, as {@code aud}; none when not set. */
+	@Nullable URI fhirServer() {
+		return this.fhirServer;
+	}
+
 	Clock clock() {
 		return this.clock;
 	}
@@ -277,6 +285,8 @@ public final class OAuthClient {
 
 		private @Nullable JWK dpopKey;
 
+		private @Nullable URI fhirServer;
+
 		private Clock clock = Clock.systemUTC();
 
 		private Sleeper sleeper = Sleeper.THREAD;
@@ -299,6 +309,16 @@ public final class OAuthClient {
 		/** Binds tokens to the given private key (EC or RSA). */
 		public Builder dpop(JWK key) {
 			this.dpopKey = key;
+			return this;
+		}
+
+		/**
+		 * Asks for tokens for the FHIR server at this base URL: sent as {@code aud} with
+		 * browser sign-ins (SMART App Launch 2) and invitation redemptions, it becomes
+		 * the tokens' audience, which the FHIR server checks.
+		 */
+		public Builder fhirServer(URI baseUrl) {
+			this.fhirServer = baseUrl;
 			return this;
 		}
 

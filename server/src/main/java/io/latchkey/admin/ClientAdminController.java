@@ -5,16 +5,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import io.latchkey.authorization.ClientRegistration;
 import io.latchkey.authorization.ClientRegistration.ClientType;
 import io.latchkey.authorization.ClientRegistration.MutualTls;
 import io.latchkey.authorization.ClientRegistration.TokenLifetimes;
 import io.latchkey.authorization.ClientRegistrations;
-import io.latchkey.authorization.ClientSecrets;
 import io.latchkey.authorization.InvalidClientRegistrationException;
-import io.latchkey.shared.Secrets;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,30 +36,19 @@ class ClientAdminController {
 
 	private final ClientRegistrations registrations;
 
-	private final ClientSecrets secrets;
+	private final ClientAdministration administration;
 
-	ClientAdminController(ClientRegistrations registrations, ClientSecrets secrets) {
+	ClientAdminController(ClientRegistrations registrations, ClientAdministration administration) {
 		this.registrations = registrations;
-		this.secrets = secrets;
+		this.administration = administration;
 	}
 
 	@PostMapping
 	ResponseEntity<CreatedClient> create(@RequestBody CreateClientRequest request) {
-		ClientType type = request.clientType();
-		String clientId = (request.clientId() != null) ? request.clientId() : Secrets.random(12);
-		List<String> grantTypes = orEmpty(request.grantTypes());
-		boolean requireConsent = (request.requireConsent() != null) ? request.requireConsent()
-				: ClientRegistration.requiresConsentByDefault(grantTypes);
-		ClientRegistration registration = new ClientRegistration(clientId, request.clientName(), type,
-				orEmpty(request.redirectUris()), grantTypes,
-				(request.scopes() != null) ? Set.copyOf(request.scopes()) : Set.of(), request.tokenEndpointAuthMethod(),
-				requireConsent, request.lifetimes(), request.mutualTls());
-		String secret = (type == ClientType.CONFIDENTIAL && !ClientRegistrations.usesCertificate(registration))
-				? this.secrets.generate() : null;
-		this.registrations.register(registration, secret);
-		return ResponseEntity.created(URI.create("/api/admin/clients/" + clientId))
+		CreatedClient created = this.administration.create(request);
+		return ResponseEntity.created(URI.create("/api/admin/clients/" + created.clientId()))
 			.header("Cache-Control", "no-store")
-			.body(new CreatedClient(clientId, secret));
+			.body(created);
 	}
 
 	@GetMapping("/{clientId}")
@@ -82,7 +67,7 @@ class ClientAdminController {
 		return ResponseEntity.noContent().build();
 	}
 
-	private static Map<String, Object> describe(RegisteredClient client) {
+	static Map<String, Object> describe(RegisteredClient client) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("client_id", client.getClientId());
 		view.put("client_name", client.getClientName());
@@ -112,10 +97,6 @@ class ClientAdminController {
 						client.getTokenSettings().getAuthorizationCodeTimeToLive().toSeconds(), "device_code_ttl",
 						client.getTokenSettings().getDeviceCodeTimeToLive().toSeconds()));
 		return view;
-	}
-
-	private static List<String> orEmpty(@Nullable List<String> values) {
-		return (values != null) ? values : List.of();
 	}
 
 	/**

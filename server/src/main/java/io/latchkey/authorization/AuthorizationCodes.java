@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,14 +46,17 @@ public class AuthorizationCodes {
 
 	private final UserAccounts users;
 
+	private final SmartSettings smart;
+
 	private final Clock clock;
 
 	AuthorizationCodes(RegisteredClientRepository clients, OAuth2AuthorizationService authorizations,
-			AuthorizationServerSettings settings, UserAccounts users, Clock clock) {
+			AuthorizationServerSettings settings, UserAccounts users, SmartSettings smart, Clock clock) {
 		this.clients = clients;
 		this.authorizations = authorizations;
 		this.settings = settings;
 		this.users = users;
+		this.smart = smart;
 		this.clock = clock;
 	}
 
@@ -83,8 +87,7 @@ public class AuthorizationCodes {
 			.redirectUri(redirectUri)
 			.scopes(grant.scopes())
 			.state(grant.reference())
-			.additionalParameters(Map.of(PkceParameterNames.CODE_CHALLENGE, grant.codeChallenge(),
-					PkceParameterNames.CODE_CHALLENGE_METHOD, "S256"))
+			.additionalParameters(parameters(grant))
 			.build();
 		OAuth2Authorization authorization = OAuth2Authorization.withRegisteredClient(client)
 			.principalName(person.id().toString())
@@ -96,6 +99,24 @@ public class AuthorizationCodes {
 			.build();
 		this.authorizations.save(authorization);
 		return new IssuedCode(code.getTokenValue(), redirectUri, authorization.getId(), code.getExpiresAt());
+	}
+
+	/**
+	 * The PKCE challenge, and the FHIR server as {@code aud} the way the authorization
+	 * endpoint keeps it, so the token's audience is set as for any SMART request; an
+	 * {@code aud} naming no configured FHIR server is refused, and ignored when none is
+	 * configured (as at the authorization endpoint).
+	 */
+	private Map<String, Object> parameters(CodeGrant grant) {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		parameters.put(PkceParameterNames.CODE_CHALLENGE, grant.codeChallenge());
+		parameters.put(PkceParameterNames.CODE_CHALLENGE_METHOD, "S256");
+		if (grant.audience() != null && this.smart.checksAudience()) {
+			String fhirServer = this.smart.fhirServerNamedBy(grant.audience())
+				.orElseThrow(() -> new CodeMintingException("aud names no FHIR server known here"));
+			parameters.put(SmartAuthorizationRequestValidator.AUDIENCE, fhirServer);
+		}
+		return parameters;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.latchkey.abuse.RateLimiter;
 import io.latchkey.authorization.store.RefreshTokenGrantGuard;
+import io.latchkey.identity.PatientsInCare;
 import io.latchkey.shared.LatchkeyProperties;
 import io.latchkey.shared.SecretFreeRequestCache;
 
@@ -40,6 +41,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -64,7 +66,7 @@ class AuthorizationServerConfig {
 			RegisteredClientRepository clients, RefreshTokenGrantGuard refreshTokenGrantGuard, RateLimiter limiter,
 			PrivilegedScopeGuard privilegedScopeGuard, AuthorizationServerSettings settings, SmartSettings smart,
 			ApplicationEventPublisher events, ObjectProvider<ProtocolEndpointsCustomizer> featureCustomizers,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, PatientsInCare patients, Clock clock) {
 		TokenEndpointTransactions transactions = new TokenEndpointTransactions(transactionManager, events, clock);
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -75,8 +77,8 @@ class AuthorizationServerConfig {
 						.filter(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::isInstance)
 						.map(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::cast)
 						.forEach((provider) -> provider
-							.setAuthenticationValidator(new SmartAuthorizationRequestValidator(smart)))))
-				.tokenEndpoint((endpoint) -> endpoint.accessTokenResponseHandler(smartTokenResponseHandler())
+							.setAuthenticationValidator(new SmartAuthorizationRequestValidator(smart, patients)))))
+				.tokenEndpoint((endpoint) -> endpoint.accessTokenResponseHandler(smartTokenResponseHandler(smart))
 					.authenticationProviders((providers) -> {
 						providers.stream()
 							.filter(OAuth2ClientCredentialsAuthenticationProvider.class::isInstance)
@@ -111,6 +113,8 @@ class AuthorizationServerConfig {
 					}));
 			featureCustomizers.orderedStream().forEach((customizer) -> customizer.customize(server));
 		});
+		http.addFilterAfter(new SmartPatientPickerFilter(settings.getAuthorizationEndpoint(), patients),
+				SecurityContextHolderFilter.class);
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.requestCache((cache) -> cache.requestCache(new SecretFreeRequestCache(AnyRequestMatcher.INSTANCE)))
 			.exceptionHandling((exceptions) -> exceptions
@@ -156,9 +160,10 @@ class AuthorizationServerConfig {
 		return matcher;
 	}
 
-	private static OAuth2AccessTokenResponseAuthenticationSuccessHandler smartTokenResponseHandler() {
+	private static OAuth2AccessTokenResponseAuthenticationSuccessHandler smartTokenResponseHandler(
+			SmartSettings smart) {
 		OAuth2AccessTokenResponseAuthenticationSuccessHandler handler = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
-		handler.setAccessTokenResponseCustomizer(new SmartTokenResponseCustomizer());
+		handler.setAccessTokenResponseCustomizer(new SmartTokenResponseCustomizer(smart));
 		return handler;
 	}
 
@@ -186,7 +191,7 @@ class AuthorizationServerConfig {
 		List<OAuth2TokenCustomizer<JwtEncodingContext>> ordered = customizers.orderedStream().toList();
 		jwtGenerator.setJwtCustomizer((context) -> ordered.forEach((customizer) -> customizer.customize(context)));
 		return new DelegatingOAuth2TokenGenerator(jwtGenerator, new OAuth2AccessTokenGenerator(),
-				new RotatingRefreshTokenGenerator(clock));
+				new SmartOfflineAccess(new RotatingRefreshTokenGenerator(clock)));
 	}
 
 }

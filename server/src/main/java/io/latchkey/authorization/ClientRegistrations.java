@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -119,6 +121,40 @@ public class ClientRegistrations {
 		this.repository.save(client);
 		this.events.publishEvent(new ClientRegistered(client.getClientId(), this.clock.instant()));
 		return client;
+	}
+
+	/** The registered clients by {@code client_id}, at most {@code limit} of them. */
+	public List<RegisteredClient> list(int limit) {
+		return this.jdbc.sql("SELECT client_id FROM oauth2_registered_client ORDER BY client_id")
+			.query(String.class)
+			.list()
+			.stream()
+			.limit(limit)
+			.map(this.repository::findByClientId)
+			.filter(Objects::nonNull)
+			.toList();
+	}
+
+	/**
+	 * Gives a client that authenticates with a secret a new one; the old one stops
+	 * working at once. Tokens issued before stay valid.
+	 * @return whether the client exists and has a secret to replace
+	 */
+	@Transactional
+	public boolean rotateSecret(String clientId, String secret) {
+		RegisteredClient client = this.repository.findByClientId(clientId);
+		if (client == null || client.getClientSecret() == null) {
+			return false;
+		}
+		this.jdbc.sql("UPDATE oauth2_registered_client SET client_secret = ? WHERE id = ?")
+			.param(this.secrets.hash(secret))
+			.param(client.getId())
+			.update();
+		if (this.repository instanceof CachingRegisteredClientRepository cache) {
+			cache.evict(client);
+		}
+		this.events.publishEvent(new ClientSecretRotated(clientId, this.clock.instant()));
+		return true;
 	}
 
 	/** Removes a client; its authorizations and consents go with it. */

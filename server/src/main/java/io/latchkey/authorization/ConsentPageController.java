@@ -1,5 +1,7 @@
 package io.latchkey.authorization;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -71,6 +73,11 @@ class ConsentPageController {
 		model.addAttribute("scopes", toApprove);
 		model.addAttribute("previouslyApprovedScopes", alreadyApproved);
 		model.addAttribute("principalName", SignedInPerson.usernameOf(principal));
+		// The page again in another language, offering no more than it does now.
+		model.addAttribute("languageBase",
+				"/oauth2/consent?client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "&scope="
+						+ URLEncoder.encode(String.join(" ", requestedScopes), StandardCharsets.UTF_8) + "&state="
+						+ URLEncoder.encode(state, StandardCharsets.UTF_8));
 		return "consent";
 	}
 

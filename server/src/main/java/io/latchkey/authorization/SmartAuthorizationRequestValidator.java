@@ -2,6 +2,11 @@ package io.latchkey.authorization;
 
 import java.util.function.Consumer;
 
+import io.latchkey.identity.PatientsInCare;
+import io.latchkey.identity.SignedInPerson;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -16,7 +21,8 @@ import org.springframework.util.StringUtils;
  * Checks an authorization request the SMART App Launch way, in place of the library's
  * exact-string scope check: a requested SMART resource scope is allowed when a registered
  * one covers it ({@link SmartScope#covers}), and the {@code aud} parameter must name a
- * configured FHIR server. The library's redirect URI check runs first, so errors redirect
+ * configured FHIR server, and a picked patient ({@link SmartPatientChoices}) must be one
+ * the person may act for. The library's redirect URI check runs first, so errors redirect
  * only to a registered URI.
  */
 final class SmartAuthorizationRequestValidator
@@ -28,8 +34,11 @@ final class SmartAuthorizationRequestValidator
 
 	private final SmartSettings settings;
 
-	SmartAuthorizationRequestValidator(SmartSettings settings) {
+	private final PatientsInCare patients;
+
+	SmartAuthorizationRequestValidator(SmartSettings settings, PatientsInCare patients) {
 		this.settings = settings;
+		this.patients = patients;
 	}
 
 	@Override
@@ -46,6 +55,23 @@ final class SmartAuthorizationRequestValidator
 			throw error(OAuth2ErrorCodes.INVALID_REQUEST,
 					"OAuth 2.0 Parameter: aud (names no FHIR server this server issues tokens for)", request, client);
 		}
+		Object patient = request.getAdditionalParameters().get(SmartPatientChoices.PARAMETER);
+		if (patient != null && signedIn(request.getPrincipal()) instanceof Authentication person
+				&& !(patient instanceof String named
+						&& this.patients.mayActFor(SignedInPerson.of(person).subject(), named))) {
+			throw error(OAuth2ErrorCodes.INVALID_REQUEST,
+					"OAuth 2.0 Parameter: " + SmartPatientChoices.PARAMETER + " (not a patient picked on this server)",
+					request, client);
+		}
+	}
+
+	/**
+	 * The person, once signed in: the library checks a request before it sends the
+	 * browser to sign in, and again after.
+	 */
+	private static @Nullable Authentication signedIn(@Nullable Object principal) {
+		return (principal instanceof Authentication person && person.isAuthenticated()
+				&& !(person instanceof AnonymousAuthenticationToken)) ? person : null;
 	}
 
 	/**

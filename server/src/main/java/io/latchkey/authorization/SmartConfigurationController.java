@@ -1,5 +1,6 @@
 package io.latchkey.authorization;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +54,18 @@ class SmartConfigurationController {
 	 */
 	static final List<String> CAPABILITIES = List.of("launch-standalone", "client-public",
 			"client-confidential-symmetric", "sso-openid-connect", "context-standalone-patient", "permission-offline",
-			"permission-patient", "permission-v1", "permission-v2");
+			"permission-patient", "permission-user", "permission-v1", "permission-v2");
+
+	/** Where a person sees and revokes the apps they connected. */
+	static final String MANAGEMENT_PAGE = "/account";
 
 	private final AuthorizationServerSettings settings;
 
-	SmartConfigurationController(AuthorizationServerSettings settings) {
+	private final SmartSettings smart;
+
+	SmartConfigurationController(AuthorizationServerSettings settings, SmartSettings smart) {
 		this.settings = settings;
+		this.smart = smart;
 	}
 
 	@GetMapping("/.well-known/smart-configuration")
@@ -77,8 +84,21 @@ class SmartConfigurationController {
 		body.put("scopes_supported", SCOPES);
 		body.put("response_types_supported", List.of(OAuth2AuthorizationResponseType.CODE.getValue()));
 		body.put("code_challenge_methods_supported", CODE_CHALLENGE_METHODS);
-		body.put("capabilities", CAPABILITIES);
+		body.put("management_endpoint", issuer + MANAGEMENT_PAGE);
+		body.put("capabilities", capabilities());
 		return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(body);
+	}
+
+	/** The fixed ones, and the launch context parameters that are configured. */
+	private List<String> capabilities() {
+		List<String> capabilities = new ArrayList<>(CAPABILITIES);
+		if (this.smart.needPatientBanner() != null) {
+			capabilities.add("context-banner");
+		}
+		if (this.smart.smartStyleUrl() != null) {
+			capabilities.add("context-style");
+		}
+		return capabilities;
 	}
 
 }

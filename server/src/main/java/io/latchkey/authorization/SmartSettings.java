@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,11 +15,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fhirBaseUrls the FHIR servers tokens may be for: an {@code aud} request
  * parameter must name one of them, and it becomes the access token's {@code aud}; when
  * none is configured, {@code aud} is ignored
+ * @param needPatientBanner SMART {@code need_patient_banner} for token responses with a
+ * person's launch context; omitted when not set
+ * @param smartStyleUrl SMART {@code smart_style_url}: the style sheet apps should follow,
+ * in token responses with a person's launch context; omitted when not set
  */
 @ConfigurationProperties("latchkey.smart")
-record SmartSettings(@DefaultValue List<URI> fhirBaseUrls) {
+record SmartSettings(@DefaultValue List<URI> fhirBaseUrls, @Nullable Boolean needPatientBanner,
+		@Nullable URI smartStyleUrl) {
 
 	SmartSettings {
+		if (smartStyleUrl != null && (!smartStyleUrl.isAbsolute() || smartStyleUrl.getHost() == null)) {
+			throw new IllegalArgumentException("latchkey.smart.smart-style-url must be an absolute URL");
+		}
 		for (URI url : fhirBaseUrls) {
 			if (!url.isAbsolute() || url.getHost() == null || url.getQuery() != null || url.getFragment() != null) {
 				throw new IllegalArgumentException(

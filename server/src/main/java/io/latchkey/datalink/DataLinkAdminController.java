@@ -77,7 +77,7 @@ class DataLinkAdminController {
 			throw new InvalidDataLinkRequestException("page must be 0 or more and size between 1 and 100");
 		}
 		Instant now = this.clock.instant();
-		DataLinkRepository.Page found = this.repository.search(tenant, status(status), now, page, size);
+		DataLinkRepository.Page found = this.repository.search(tenant, DataLinkStatus.of(status), now, page, size);
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("items", found.items().stream().map((link) -> describe(link, now)).toList());
 		answer.put("page", page);
@@ -123,18 +123,6 @@ class DataLinkAdminController {
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.header("Latchkey-Submitted-At", read.submittedAt().toString())
 			.body(read.answer());
-	}
-
-	private static @Nullable DataLinkStatus status(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
-		for (DataLinkStatus status : DataLinkStatus.values()) {
-			if (status.value().equals(value)) {
-				return status;
-			}
-		}
-		throw new InvalidDataLinkRequestException("status must be active, visited, locked, used, expired or revoked");
 	}
 
 	private static Map<String, Object> describe(DataLink link, Instant now) {

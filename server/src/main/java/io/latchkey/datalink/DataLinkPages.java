@@ -230,6 +230,8 @@ class DataLinkPages {
 			this.model.addAttribute("t", PageTexts.of(language));
 			this.model.addAttribute("state", state);
 			this.model.addAttribute("linkPath", "/l/" + this.id);
+			// The switcher reopens the link, whichever form this page answered.
+			this.model.addAttribute("languageBase", "/l/" + this.id);
 			return PAGE;
 		}
 

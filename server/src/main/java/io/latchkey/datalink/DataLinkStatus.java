@@ -1,5 +1,7 @@
 package io.latchkey.datalink;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where a data link stands, as the admin API lists it.
  */
@@ -9,6 +11,19 @@ enum DataLinkStatus {
 
 	String value() {
 		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/** The status a filter names, or {@code null} for none. */
+	static @Nullable DataLinkStatus of(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		for (DataLinkStatus status : values()) {
+			if (status.value().equals(value)) {
+				return status;
+			}
+		}
+		throw new InvalidDataLinkRequestException("status must be active, visited, locked, used, expired or revoked");
 	}
 
 }

@@ -7,9 +7,11 @@ import java.util.ResourceBundle;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.web.servlet.support.RequestContextUtils;
+
 /**
- * The data-link pages' texts in the person's language, English or Spanish, from
- * {@code Accept-Language}.
+ * The data-link pages' texts in the person's language, English or Spanish, from the
+ * language the pages chose.
  */
 final class PageTexts {
 
@@ -19,14 +21,10 @@ final class PageTexts {
 	private PageTexts() {
 	}
 
+	/** The page language the shared layout chose (switcher, then Accept-Language). */
 	static String language(HttpServletRequest request) {
-		for (Locale locale : java.util.Collections.list(request.getLocales())) {
-			String language = locale.getLanguage();
-			if ("es".equals(language) || "en".equals(language)) {
-				return language;
-			}
-		}
-		return "en";
+		String language = RequestContextUtils.getLocale(request).getLanguage();
+		return ("es".equals(language)) ? "es" : "en";
 	}
 
 	static Map<String, String> of(String language) {

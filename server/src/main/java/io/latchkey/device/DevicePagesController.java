@@ -1,5 +1,7 @@
 package io.latchkey.device;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -100,6 +102,12 @@ class DevicePagesController {
 		model.addAttribute("scopes", scopes);
 		model.addAttribute("principalName", SignedInPerson.usernameOf(principal));
 		model.addAttribute("deviceOrigin", describe(deviceAddress, request.getRemoteAddr()));
+		// The page again in another language, offering no more than it does now.
+		model.addAttribute("languageBase",
+				CONFIRM + "?client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "&scope="
+						+ URLEncoder.encode(String.join(" ", scopes), StandardCharsets.UTF_8) + "&state="
+						+ URLEncoder.encode(state, StandardCharsets.UTF_8) + "&user_code="
+						+ URLEncoder.encode(userCode, StandardCharsets.UTF_8));
 		return "device-confirm";
 	}
 

@@ -8,10 +8,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import io.latchkey.shared.RequestMemo;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 public class UserAccounts {
+
+	/** Accounts read by id, for the rest of the request (a refresh reads one twice). */
+	private static final RequestMemo<UUID, Optional<UserAccount>> FOUND = new RequestMemo<>("accounts");
 
 	private final JdbcClient jdbc;
 
@@ -50,7 +56,11 @@ public class UserAccounts {
 	}
 
 	public Optional<UserAccount> findById(UUID id) {
-		return this.jdbc.sql("SELECT * FROM latchkey_user WHERE id = ?").param(id).query(UserAccounts::map).optional();
+		return FOUND.get(id,
+				() -> this.jdbc.sql("SELECT * FROM latchkey_user WHERE id = ?")
+					.param(id)
+					.query(UserAccounts::map)
+					.optional());
 	}
 
 	/**
@@ -59,6 +69,15 @@ public class UserAccounts {
 	 */
 	public Optional<UserAccount> findBySubject(String subject) {
 		return subjectId(subject).flatMap(this::findById);
+	}
+
+	/** One page of accounts by username; one more than asked shows there are more. */
+	public List<UserAccount> list(int page, int size) {
+		return this.jdbc.sql("SELECT * FROM latchkey_user ORDER BY username LIMIT :limit OFFSET :offset")
+			.param("limit", size + 1)
+			.param("offset", (long) page * size)
+			.query(UserAccounts::map)
+			.list();
 	}
 
 	public boolean exists(String username) {
@@ -96,6 +115,7 @@ public class UserAccounts {
 	@Transactional
 	public boolean delete(UUID id) {
 		Optional<UserAccount> account = findById(id);
+		FOUND.forget();
 		if (account.isEmpty() || this.jdbc.sql("DELETE FROM latchkey_user WHERE id = ?").param(id).update() == 0) {
 			return false;
 		}
@@ -114,6 +134,7 @@ public class UserAccounts {
 		if (account.isEmpty() || account.get().enabled() == enabled) {
 			return account;
 		}
+		FOUND.forget();
 		this.jdbc.sql("UPDATE latchkey_user SET enabled = ? WHERE id = ?").params(enabled, id).update();
 		Instant now = this.clock.instant();
 		this.events.publishEvent(enabled ? new UserEnabled(id, account.get().username(), now)

@@ -74,7 +74,7 @@ class InvitationAdminController {
 		if (page < 0 || size < 1 || size > 100) {
 			throw new InvalidInvitationRequestException("page must be 0 or more and size between 1 and 100");
 		}
-		InvitationQuery query = new InvitationQuery(subject, clientId, status(status), page, size);
+		InvitationQuery query = new InvitationQuery(subject, clientId, InvitationStatus.of(status), page, size);
 		Instant now = this.clock.instant();
 		InvitationRepository.Page found = this.repository.search(query, now);
 		Map<String, Object> answer = new LinkedHashMap<>();
@@ -99,18 +99,6 @@ class InvitationAdminController {
 			HttpServletRequest request) {
 		this.revocation.revoke(id, revokeTokens, admin.getName(), Origin.of(request));
 		return ResponseEntity.noContent().build();
-	}
-
-	private static @Nullable InvitationStatus status(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
-		for (InvitationStatus status : InvitationStatus.values()) {
-			if (status.value().equals(value)) {
-				return status;
-			}
-		}
-		throw new InvalidInvitationRequestException("status must be pending, redeemed, revoked or expired");
 	}
 
 	private static Map<String, Object> describe(Invitation invitation, Instant now) {

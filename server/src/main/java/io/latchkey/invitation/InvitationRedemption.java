@@ -58,16 +58,17 @@ class InvitationRedemption {
 		String hash = Secrets.sha256Hex(
 				request.map(RedemptionRequest::secret).orElseGet(() -> Secrets.random(InvitationLinks.SECRET_BYTES)));
 		String challenge = request.map(RedemptionRequest::codeChallenge).orElse(null);
+		String audience = request.map(RedemptionRequest::audience).orElse(null);
 		Outcome outcome = this.transactions
-			.execute((status) -> attempt(request.isPresent(), hash, challenge, origin, status));
+			.execute((status) -> attempt(request.isPresent(), hash, challenge, audience, origin, status));
 		if (outcome.failure() != null) {
 			throw outcome.failure();
 		}
 		return outcome.redeemed();
 	}
 
-	private Outcome attempt(boolean wellFormed, String hash, @Nullable String appChallenge, Origin origin,
-			TransactionStatus status) {
+	private Outcome attempt(boolean wellFormed, String hash, @Nullable String appChallenge, @Nullable String audience,
+			Origin origin, TransactionStatus status) {
 		Instant now = this.clock.instant();
 		boolean claimed = this.repository.claim(hash, appChallenge, now);
 		// A lost response: the same app challenge shortly after redemption gets
@@ -84,7 +85,7 @@ class InvitationRedemption {
 		IssuedCode code;
 		try {
 			code = this.codes.mint(new CodeGrant(invitation.clientId(), invitation.subject(), invitation.scopes(),
-					challenge, invitation.id().toString()));
+					challenge, invitation.id().toString(), audience));
 		}
 		catch (CodeMintingException ex) {
 			status.setRollbackOnly();

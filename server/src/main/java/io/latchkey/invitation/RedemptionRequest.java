@@ -14,8 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param secret the link secret
  * @param codeChallenge the app's own S256 challenge, if it sent one
+ * @param audience the FHIR server the app asks tokens for ({@code aud}), if it named one
  */
-record RedemptionRequest(String secret, @Nullable String codeChallenge) {
+record RedemptionRequest(String secret, @Nullable String codeChallenge, @Nullable String audience) {
+
+	private static final int MAX_AUDIENCE_LENGTH = 2048;
 
 	/**
 	 * An S256 challenge is the base64url SHA-256 of the verifier: 43 characters (RFC 7636
@@ -25,7 +28,7 @@ record RedemptionRequest(String secret, @Nullable String codeChallenge) {
 
 	@Override
 	public String toString() {
-		return "RedemptionRequest[challenge=" + (this.codeChallenge != null) + "]";
+		return "RedemptionRequest[challenge=" + (this.codeChallenge != null) + ", aud=" + this.audience + "]";
 	}
 
 	static Optional<RedemptionRequest> parse(byte[] body, JsonMapper json) {
@@ -55,8 +58,12 @@ record RedemptionRequest(String secret, @Nullable String codeChallenge) {
 		if (challenge == null && method != null) {
 			return Optional.empty();
 		}
+		String audience = text(root.get("aud"));
+		if (root.has("aud") && (audience == null || audience.isBlank() || audience.length() > MAX_AUDIENCE_LENGTH)) {
+			return Optional.empty();
+		}
 		return InvitationLinks.secretOf(secretNode.asString())
-			.map((secret) -> new RedemptionRequest(secret, challenge));
+			.map((secret) -> new RedemptionRequest(secret, challenge, audience));
 	}
 
 	private static @Nullable String text(@Nullable JsonNode node) {

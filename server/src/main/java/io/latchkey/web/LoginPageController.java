@@ -28,8 +28,7 @@ class LoginPageController {
 	String throttled(HttpServletRequest request, Model model) {
 		Object retryAfter = request.getAttribute(SignInFailureHandler.THROTTLED_ATTRIBUTE);
 		long minutes = (retryAfter instanceof Duration wait) ? Math.max(1, (wait.toSeconds() + 59) / 60) : 15;
-		model.addAttribute("throttled", "Too many failed sign-ins. Please wait " + minutes
-				+ ((minutes == 1) ? " minute" : " minutes") + " and try again.");
+		model.addAttribute("throttledMinutes", minutes);
 		return "login";
 	}
 
@@ -39,9 +38,7 @@ class LoginPageController {
 	 */
 	@RequestMapping("/login/unavailable")
 	String unavailable(Model model) {
-		model.addAttribute("unavailable",
-				"The staff directory cannot be reached right now, so we could not check your password. "
-						+ "Please try again in a few minutes.");
+		model.addAttribute("unavailable", true);
 		return "login";
 	}
 

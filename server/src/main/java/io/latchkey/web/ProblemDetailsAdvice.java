@@ -57,7 +57,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(ProblemException.class)
-	@Nullable ResponseEntity<ProblemDetail> problem(ProblemException ex, WebRequest request) {
+	@Nullable ResponseEntity<?> problem(ProblemException ex, WebRequest request) {
+		ResponseEntity<Object> backToForm = ConsoleForms.backToForm(request, ex.getMessage());
+		if (backToForm != null) {
+			return backToForm;
+		}
 		if (sentToErrorPage(request, ex.status(), ex.headers())) {
 			return null;
 		}
@@ -89,7 +93,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 		Map<String, String> messages = new TreeMap<>();
 		fieldErrors.forEach((error) -> messages.putIfAbsent(jsonName(error.getField()),
-				(error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is not valid"));
+				(error.getDefaultMessage() != null && !error.isBindingFailure()) ? error.getDefaultMessage()
+						: "is not valid"));
+		ResponseEntity<Object> backToForm = ConsoleForms.backToForm(request,
+				messages.entrySet()
+					.stream()
+					.map((entry) -> entry.getKey() + " " + entry.getValue())
+					.collect(Collectors.joining("; ")));
+		if (backToForm != null) {
+			return backToForm;
+		}
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
 				messages.isEmpty() ? detailFor(ex, HttpStatus.BAD_REQUEST)
 						: messages.entrySet()

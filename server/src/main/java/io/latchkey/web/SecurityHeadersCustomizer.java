@@ -15,12 +15,22 @@ import org.springframework.stereotype.Component;
 @Component
 class SecurityHeadersCustomizer implements Customizer<HttpSecurity> {
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
-			+ "frame-ancestors 'none'; base-uri 'none'";
+	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'";
+
+	private final String contentSecurityPolicy;
+
+	SecurityHeadersCustomizer(BrandingSettings branding) {
+		String logoOrigin = branding.logoOrigin();
+		this.contentSecurityPolicy = (logoOrigin != null)
+				? CONTENT_SECURITY_POLICY.replace("img-src 'self' data:", "img-src 'self' data: " + logoOrigin)
+				: CONTENT_SECURITY_POLICY;
+	}
 
 	@Override
 	public void customize(HttpSecurity http) {
-		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		http.headers((headers) -> headers
+			.contentSecurityPolicy((csp) -> csp.policyDirectives(this.contentSecurityPolicy))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
 			.addFilterAfter(new ClientIdRecorder(), SecurityContextHolderFilter.class);
 	}

@@ -23,6 +23,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -43,8 +44,9 @@ class WebSecurityConfig {
 			OperationsSettings operations, ManagementPort managementPort, KnownDevices devices) {
 		SecretFreeRequestCache requestCache = queryFreeRequestCache();
 		http.authorizeHttpRequests((authorize) -> authorize
-			.requestMatchers("/login", "/login/throttled", "/login/unavailable", "/error", "/css/**", "/favicon.ico",
-					"/.well-known/smart-configuration", "/actuator/health/**", "/launch", "/api/invitation")
+			.requestMatchers("/login", "/login/throttled", "/login/unavailable", "/error", "/css/**", "/js/**",
+					"/favicon.ico", "/.well-known/smart-configuration", "/actuator/health/**", "/launch",
+					"/api/invitation")
 			.permitAll()
 			.requestMatchers("/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.access(metadataAccess(operations, managementPort))
@@ -55,6 +57,14 @@ class WebSecurityConfig {
 			.hasAnyAuthority("SCOPE_latchkey:admin", "ROLE_admin", "ROLE_staff")
 			.requestMatchers("/api/admin/**")
 			.hasAnyAuthority("SCOPE_latchkey:admin", "ROLE_admin")
+			// The console: staff create, send and revoke links; the rest is for admins.
+			.requestMatchers(HttpMethod.GET, "/console", "/console/invitations", "/console/data-links")
+			.hasAnyRole("admin", "staff")
+			.requestMatchers(HttpMethod.POST, "/console/invitations", "/console/invitations/*/revoke",
+					"/console/data-links", "/console/data-links/*/revoke")
+			.hasAnyRole("admin", "staff")
+			.requestMatchers("/console/**")
+			.hasRole("admin")
 			.anyRequest()
 			.authenticated())
 			.formLogin((login) -> login.loginPage("/login")
@@ -62,6 +72,10 @@ class WebSecurityConfig {
 				.successHandler(knownDeviceCookie(devices, requestCache))
 				.failureHandler(new SignInFailureHandler()))
 			.requestCache((cache) -> cache.requestCache(requestCache))
+			// A signed-in person refused a page gets the error page; without this, the
+			// resource server's bearer-token answer (a bare 403) would apply everywhere.
+			.exceptionHandling((exceptions) -> exceptions.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(),
+					(request) -> !isApi(request) && !isMetadata(request)))
 			.oauth2ResourceServer((resourceServer) -> {
 				resourceServer.bearerTokenResolver(WebSecurityConfig::apiBearerToken);
 				// A feature may contribute the bearer-token check (sessions do, to

@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxLargeRequestBody the largest request body accepted at
  * {@code largeRequestBodyPaths}
  * @param largeRequestBodyPaths path patterns that take larger bodies: data-link payloads
- * and answers
+ * (API and console) and answers
  * @param trustedProxies CIDR blocks of the reverse proxies whose {@code X-Forwarded-For}
  * and {@code X-Forwarded-Proto} are believed; from any other peer they are ignored
  * (default: none)
@@ -25,7 +25,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("latchkey.web")
 record WebSettings(@DefaultValue("64KB") DataSize maxRequestBody, @DefaultValue("512KB") DataSize maxLargeRequestBody,
 		@DefaultValue( {
-				"/api/admin/data-links", "/api/data-links/*/submission" }) List<String> largeRequestBodyPaths,
+				"/api/admin/data-links", "/api/data-links/*/submission",
+				"/console/data-links" }) List<String> largeRequestBodyPaths,
 		@Nullable List<String> trustedProxies){
 
 	WebSettings {

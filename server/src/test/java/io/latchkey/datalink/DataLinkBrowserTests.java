@@ -1,11 +1,9 @@
 package io.latchkey.datalink;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import io.latchkey.test.Accessibility;
 import io.latchkey.test.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole page flow in real Chromium on a phone-sized viewport: open the link, pass the
- * date of birth, read the result, answer the form, and find the link used up. With
+ * date of birth, read the result, answer the form, and find the link used up; axe-core
+ * finds no serious accessibility problem on any of the pages. With
  * {@code -Dlatchkey.test.screenshots=
  *
 <dir>
@@ -47,7 +44,7 @@ class DataLinkBrowserTests extends DataLinkTestSupport {
 	}
 
 	@Test
-	void aPersonOpensTheLinkOnAPhoneReadsTheResultAndAnswersOnce() throws IOException {
+	void aPersonOpensTheLinkOnAPhoneReadsTheResultAndAnswersOnce() {
 		JsonNode created = create(link(DataLinkPageTests.REPORT, Map.of("type", "dob", "value", "1980-04-02"), "schema",
 				DataLinkFlowTests.SCHEMA));
 		String url = this.http.base() + "/l/" + idOf(created);
@@ -94,13 +91,9 @@ class DataLinkBrowserTests extends DataLinkTestSupport {
 		assertThat(overflow).isEqualTo(false);
 	}
 
-	private void screenshot(String name) throws IOException {
-		String directory = System.getProperty("latchkey.test.screenshots");
-		if (directory != null) {
-			byte[] png = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES);
-			Files.createDirectories(Path.of(directory));
-			Files.write(Path.of(directory, name + ".png"), png);
-		}
+	private void screenshot(String name) {
+		Browser.screenshot(this.browser, name);
+		assertThat(Accessibility.seriousViolations(this.browser)).as(name).isEmpty();
 	}
 
 	/**

@@ -13,7 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.latchkey.cli.Latchkey;
-import io.latchkey.test.ServerTestSupport;
+import io.latchkey.test.ClientLibrarySupport;
+import io.latchkey.test.PersonAtBrowser;
 import io.latchkey.test.TestHttp.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * flow while a person approves in a browser, keeps the tokens in an owner-only file,
  * prints (and refreshes) the access token, and revokes everything at logout.
  */
-class CommandLineClientTests extends ServerTestSupport {
+class CommandLineClientTests extends ClientLibrarySupport {
 
 	private static final Pattern USER_CODE = Pattern.compile("enter the code\\s+([A-Z]{4}-[A-Z]{4})");
 
@@ -43,14 +44,13 @@ class CommandLineClientTests extends ServerTestSupport {
 		StringWriter loginOutput = new StringWriter();
 
 		CompletableFuture<Integer> login = CompletableFuture
-			.supplyAsync(() -> run(loginOutput, "login", "--issuer", this.http.base(), "--client-id", "latchkey-cli",
+			.supplyAsync(() -> run(loginOutput, "login", "--issuer", ISSUER.toString(), "--client-id", "latchkey-cli",
 					"--scope", "patient/*.rs offline_access", "--token-file", tokenFile.toString()));
 		String userCode = awaitUserCode(loginOutput);
 		person.approve(person.enter(userCode));
 
 		assertThat(login.get(30, TimeUnit.SECONDS)).as(loginOutput.toString()).isZero();
-		assertThat(loginOutput.toString())
-			.contains(this.http.base() + "/oauth2/device_verification?user_code=" + userCode)
+		assertThat(loginOutput.toString()).contains(ISSUER + "/oauth2/device_verification?user_code=" + userCode)
 			.contains("█")
 			.contains("Signed in.");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
@@ -87,7 +87,7 @@ class CommandLineClientTests extends ServerTestSupport {
 		StringWriter output = new StringWriter();
 
 		CompletableFuture<Integer> login = CompletableFuture
-			.supplyAsync(() -> run(output, "login", "--issuer", this.http.base(), "--client-id", "latchkey-cli-denied",
+			.supplyAsync(() -> run(output, "login", "--issuer", ISSUER.toString(), "--client-id", "latchkey-cli-denied",
 					"--scope", "patient/*.rs", "--no-qr", "--token-file", tokenFile.toString()));
 		person.deny(person.enter(awaitUserCode(output)));
 

@@ -10,6 +10,7 @@ import io.latchkey.client.HttpRequest;
 import io.latchkey.client.InMemoryTokenStore;
 import io.latchkey.client.OAuthClient;
 import io.latchkey.client.Tokens;
+import io.latchkey.test.PersonAtBrowser;
 import io.latchkey.test.ClientLibrarySupport;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package io.latchkey.device;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.latchkey.authorization.JwtParts;
+import io.latchkey.test.PersonAtBrowser;
 import io.latchkey.test.ServerTestSupport;
 import io.latchkey.test.TestDatabase;
 import io.latchkey.test.TestHttp.Response;

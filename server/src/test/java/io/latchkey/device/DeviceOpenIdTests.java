@@ -25,6 +25,7 @@ import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import io.latchkey.test.PersonAtBrowser;
 import io.latchkey.test.ServerTestSupport;
 import io.latchkey.test.TestHttp.Response;
 import org.junit.jupiter.api.Test;

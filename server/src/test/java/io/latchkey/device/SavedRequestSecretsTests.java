@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.latchkey.test.PersonAtBrowser;
 import io.latchkey.test.ServerTestSupport;
 import io.latchkey.test.TestDatabase;
 import io.latchkey.test.TestHttp.Response;

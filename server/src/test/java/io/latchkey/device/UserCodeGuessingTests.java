@@ -1,6 +1,7 @@
 package io.latchkey.device;
 
 import io.latchkey.abuse.RateLimiter;
+import io.latchkey.test.PersonAtBrowser;
 import io.latchkey.test.ServerTestSupport;
 import io.latchkey.test.TestHttp.Response;
 import org.junit.jupiter.api.AfterEach;

@@ -169,7 +169,7 @@ public final class AuthorizationCodeFlow {
 		return browser.post("/oauth2/authorize", "application/x-www-form-urlencoded", String.join("&", pairs));
 	}
 
-	private static Map<String, List<String>> inputs(String html) {
+	public static Map<String, List<String>> inputs(String html) {
 		Map<String, List<String>> inputs = new LinkedHashMap<>();
 		Matcher matcher = INPUT.matcher(html);
 		while (matcher.find()) {

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -17,6 +20,25 @@ import org.openqa.selenium.chrome.ChromeOptions;
 public final class Browser {
 
 	private Browser() {
+	}
+
+	/**
+	 * Saves what the browser shows as {@code name.png} in the folder named by
+	 * {@code -Dlatchkey.test.screenshots}; without it, nothing.
+	 */
+	public static void screenshot(WebDriver browser, String name) {
+		String directory = System.getProperty("latchkey.test.screenshots");
+		if (directory == null) {
+			return;
+		}
+		try {
+			Files.createDirectories(Path.of(directory));
+			Files.write(Path.of(directory, name + ".png"),
+					((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public static ChromeDriver start() {

@@ -30,6 +30,13 @@ public abstract class ClientLibrarySupport extends ServerTestSupport {
 
 	protected static final URI ISSUER = URI.create("http://localhost:" + PORT);
 
+	/**
+	 * Where tests that need it start the demo FHIR server ({@link FhirDemo}); the server
+	 * knows it as a FHIR server tokens may be for. Set here for every subclass, so they
+	 * share one application context (and its port).
+	 */
+	protected static final URI FHIR_BASE = FhirDemo.freeBase();
+
 	/** What the library sent, counted by path. */
 	protected final CountingTransport sent = new CountingTransport(new JdkHttpTransport());
 
@@ -39,6 +46,7 @@ public abstract class ClientLibrarySupport extends ServerTestSupport {
 	static void fixedPort(DynamicPropertyRegistry registry) {
 		registry.add("server.port", () -> PORT);
 		registry.add("latchkey.issuer", () -> ISSUER.toString());
+		registry.add("latchkey.smart.fhir-base-urls", FHIR_BASE::toString);
 	}
 
 	/** A client of this server through the counting transport and the test's clock. */

@@ -10,9 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
@@ -30,6 +33,11 @@ public final class TestHttp {
 
 	private final String base;
 
+	/** The nodes requests take turns on; only {@link #base} unless round robin. */
+	private final List<String> nodes;
+
+	private final AtomicInteger turn = new AtomicInteger();
+
 	private final HttpClient client;
 
 	private final boolean browser;
@@ -43,6 +51,7 @@ public final class TestHttp {
 	 */
 	public TestHttp(String base, SSLContext tls) {
 		this.base = base;
+		this.nodes = List.of(base);
 		this.browser = false;
 		this.client = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -52,7 +61,12 @@ public final class TestHttp {
 	}
 
 	private TestHttp(String base, boolean cookies) {
-		this.base = base;
+		this(List.of(base), cookies);
+	}
+
+	private TestHttp(List<String> nodes, boolean cookies) {
+		this.base = nodes.get(0);
+		this.nodes = nodes;
 		this.browser = cookies;
 		HttpClient.Builder builder = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -63,9 +77,17 @@ public final class TestHttp {
 		this.client = builder.build();
 	}
 
+	/**
+	 * A client that sends each request to the next of these nodes in turn, as a load
+	 * balancer without sticky sessions would; links to any of them count as relative.
+	 */
+	public static TestHttp roundRobin(TestHttp... nodes) {
+		return new TestHttp(Arrays.stream(nodes).map(TestHttp::base).toList(), false);
+	}
+
 	/** A client with its own cookie jar that asks for HTML, like one browser. */
 	public TestHttp withCookies() {
-		return new TestHttp(this.base, true);
+		return new TestHttp(this.nodes, true);
 	}
 
 	public String base() {
@@ -123,9 +145,7 @@ public final class TestHttp {
 	}
 
 	public HttpRequest.Builder request(String path, String... headers) {
-		HttpRequest.Builder builder = HttpRequest
-			.newBuilder(URI.create(path.startsWith("http") ? path : this.base + path))
-			.timeout(Duration.ofSeconds(30));
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(address(path))).timeout(Duration.ofSeconds(30));
 		boolean accept = false;
 		for (int i = 0; i < headers.length; i += 2) {
 			builder.header(headers[i], headers[i + 1]);
@@ -135,6 +155,22 @@ public final class TestHttp {
 			builder.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
 		}
 		return builder;
+	}
+
+	private String address(String path) {
+		if (this.nodes.size() == 1) {
+			return path.startsWith("http") ? path : this.base + path;
+		}
+		String relative = path;
+		for (String node : this.nodes) {
+			if (path.startsWith(node)) {
+				relative = path.substring(node.length());
+			}
+		}
+		if (relative.startsWith("http")) {
+			return relative;
+		}
+		return this.nodes.get(Math.floorMod(this.turn.getAndIncrement(), this.nodes.size())) + relative;
 	}
 
 	public String clientCredentialsToken(String clientId, String secret, String scope) {

@@ -68,7 +68,8 @@ class RequestFuzzTests extends ServerTestSupport {
 			"POST /oauth2/token", "POST /oauth2/introspect", "POST /oauth2/revoke", "POST /oauth2/device_authorization",
 			"GET /oauth2/device_verification", "POST /oauth2/device_verification", "GET /oauth2/jwks", "GET /userinfo",
 			"POST /userinfo", "GET /connect/logout", "GET /oauth2/consent", "GET /.well-known/openid-configuration",
-			"GET /.well-known/oauth-authorization-server", "GET /.well-known/oauth-protected-resource");
+			"GET /.well-known/oauth-authorization-server", "GET /.well-known/oauth-protected-resource",
+			"GET /.well-known/smart-configuration", "OPTIONS /oauth2/token");
 
 	private static final List<String> PAGES = List.of("GET /", "GET /account", "GET /login", "POST /login",
 			"GET /login/throttled", "GET /login/unavailable", "POST /logout", "GET /launch", "GET /device/confirm",
@@ -76,11 +77,18 @@ class RequestFuzzTests extends ServerTestSupport {
 			"GET /device/qr", "GET /error", "GET /css/latchkey.css", "GET /favicon.ico", "GET /nothing/here",
 			"GET /actuator/health", "GET /actuator/health/readiness", "GET /actuator/prometheus", "GET /v3/api-docs",
 			"GET /v3/api-docs/admin", "GET /v3/api-docs/public", "GET /swagger-ui.html", "GET /l/{id}", "POST /l/{id}",
-			"POST /l/{id}/code", "POST /l/{id}/answer", "POST /l/{id}/done");
+			"POST /l/{id}/code", "POST /l/{id}/answer", "POST /l/{id}/done", "GET /console", "GET /console/invitations",
+			"POST /console/invitations", "POST /console/invitations/{id}/revoke", "GET /console/data-links",
+			"POST /console/data-links", "GET /console/data-links/{id}", "POST /console/data-links/{id}/revoke",
+			"POST /console/data-links/{id}/unlock", "GET /console/clients", "POST /console/clients",
+			"POST /console/clients/{id}/secret", "POST /console/clients/{id}/delete", "GET /console/users",
+			"POST /console/users", "POST /console/users/{id}/enabled", "GET /console/keys", "POST /console/keys/rotate",
+			"GET /console/outbox", "GET /console/audit", "POST /account/apps/revoke", "POST /account/sessions/end",
+			"GET /css/theme.css", "GET /js/console.js", "GET /smart/patient", "POST /smart/patient");
 
 	private static final Set<String> PAGE_PATHS = Set.of("/", "/account", "/login", "/launch", "/device/confirm",
 			"/device/verification", "/device/approved", "/device/denied", "/oauth2/device_verification",
-			"/oauth2/consent", "/oauth2/authorize");
+			"/oauth2/consent", "/oauth2/authorize", "/smart/patient");
 
 	/** Stand-ins for path variables: none of them names a real client or user. */
 	private static final List<String> PATH_VALUES = List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", "%zz",
@@ -93,7 +101,7 @@ class RequestFuzzTests extends ServerTestSupport {
 			"token", "token_type_hint", "device_code", "user_code", "response_type", "state", "nonce", "username",
 			"password", "_csrf", "client_assertion", "client_assertion_type", "resource", "audience", "subject_token",
 			"subject_token_type", "prompt", "request_uri", "page", "size", "status", "subject", "alg", "link",
-			"revoke_tokens", "id_token_hint", "post_logout_redirect_uri", "deny");
+			"revoke_tokens", "id_token_hint", "post_logout_redirect_uri", "deny", "aud", "smart_patient");
 
 	private static final List<String> VALUES = List.of("", "x", "%zz", "%", "%E2%82%", "%00", "\u00fc\u00f1\u00ef",
 			"\ud83d\udd11", "authorization_code", "client_credentials", "refresh_token",
@@ -101,7 +109,8 @@ class RequestFuzzTests extends ServerTestSupport {
 			"password", "code", "token", "demo-app", "latchkey-admin", "openid", "openid profile latchkey:admin",
 			"http://127.0.0.1/callback", "https://evil.example/cb", "javascript:alert(1)", "S256", "plain", "-1",
 			"99999999999", "true", "BCDF-GHJK", "not-a-uuid", "00000000-0000-0000-0000-000000000000",
-			"eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", "a=b&c=d", "<script>", "' OR 1=1 --", "none", "login consent");
+			"eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", "a=b&c=d", "<script>", "' OR 1=1 --", "none", "login consent",
+			"openid launch/patient patient/*.rs");
 
 	private static final List<String> JSON_KEYS = List.of("username", "password", "client_id", "client_name", "type",
 			"redirect_uris", "grant_types", "scopes", "token_endpoint_auth_method", "require_consent", "token_settings",
@@ -233,7 +242,8 @@ class RequestFuzzTests extends ServerTestSupport {
 			boolean redemptionRefused = bare.equals(REDEMPTION) && json != null && json.path("error").isString();
 			return (problemDetail || redemptionRefused) ? null : "not a problem detail";
 		}
-		if ((PAGE_PATHS.contains(bare) || isDataLinkPage(bare)) && accept != null && accept.startsWith("text/html")) {
+		if ((PAGE_PATHS.contains(bare) || isDataLinkPage(bare) || isConsolePage(bare)) && accept != null
+				&& accept.startsWith("text/html")) {
 			return contentType.startsWith("text/html") ? null : "not an HTML page";
 		}
 		// A data link is opened from a message by whatever the person's phone runs: its
@@ -247,6 +257,10 @@ class RequestFuzzTests extends ServerTestSupport {
 
 	private static boolean isDataLinkPage(String bare) {
 		return bare.startsWith("/l/");
+	}
+
+	private static boolean isConsolePage(String bare) {
+		return bare.startsWith("/console") || bare.startsWith("/account/");
 	}
 
 	private Request request(String method, String path, String accept) {
@@ -398,6 +412,8 @@ class RequestFuzzTests extends ServerTestSupport {
 		headers.add("Authorization: " + basic("latchkey-admin", "wrong") + "\r\n");
 		headers.add("Authorization: " + basic("demo-app", "") + "\r\n");
 		headers.add("Authorization: Bearer not.a.jwt\r\n");
+		headers.add("Origin: http://127.0.0.1\r\nAccess-Control-Request-Method: POST\r\n");
+		headers.add("Origin: %zz\r\nAccess-Control-Request-Method: PUT\r\n");
 		Response session = this.http.postJson("/api/session", Map.of("username", "admin", "password", ADMIN_PASSWORD));
 		assertThat(session.status()).as(session.body()).isEqualTo(200);
 		String cookie = session.header("Set-Cookie").split(";")[0];

@@ -25,6 +25,7 @@ class AccountGrantRevocation {
 	@EventListener
 	void on(AccountWithdrawn event) {
 		String subject = event.subject();
+		HashedTokenAuthorizationService.FOUND.forget();
 		this.jdbc.sql("DELETE FROM oauth2_authorization WHERE principal_name = ?").param(subject).update();
 		this.jdbc.sql("DELETE FROM oauth2_authorization_consent WHERE principal_name = ?").param(subject).update();
 	}

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.latchkey.shared.RequestMemo;
 import io.latchkey.shared.Secrets;
 import org.jspecify.annotations.Nullable;
 
@@ -78,6 +79,9 @@ final class HashedTokenAuthorizationService implements OAuth2AuthorizationServic
 		.map((c) -> c + " = :" + c)
 		.collect(Collectors.joining(", ")) + ", version = version + 1 WHERE id = :id";
 
+	/** Authorizations found by a token, for the rest of the request. */
+	static final RequestMemo<String, Optional<OAuth2Authorization>> FOUND = new RequestMemo<>("authorizations");
+
 	private final JdbcClient jdbc;
 
 	private final RegisteredClientRepository clients;
@@ -96,6 +100,7 @@ final class HashedTokenAuthorizationService implements OAuth2AuthorizationServic
 
 	@Override
 	public void save(OAuth2Authorization authorization) {
+		FOUND.forget();
 		LoadedAuthorization loaded = authorization.getAttribute(LoadedAuthorization.ATTRIBUTE);
 		Map<String, SqlValue> row = columns(authorization, loaded);
 		if (loaded == null) {
@@ -140,6 +145,7 @@ final class HashedTokenAuthorizationService implements OAuth2AuthorizationServic
 
 	@Override
 	public void remove(OAuth2Authorization authorization) {
+		FOUND.forget();
 		this.jdbc.sql("DELETE FROM oauth2_authorization WHERE id = ?").param(authorization.getId()).update();
 	}
 
@@ -178,11 +184,13 @@ final class HashedTokenAuthorizationService implements OAuth2AuthorizationServic
 	}
 
 	private @Nullable OAuth2Authorization findByHash(String column, String hash, String presentedValue) {
-		return this.jdbc.sql("SELECT * FROM oauth2_authorization WHERE " + column + "_hash = ?")
-			.param(hash)
-			.query(HashedTokenAuthorizationService::snapshot)
-			.optional()
-			.map((row) -> map(row, column, presentedValue))
+		return FOUND
+			.get(column + ':' + hash,
+					() -> this.jdbc.sql("SELECT * FROM oauth2_authorization WHERE " + column + "_hash = ?")
+						.param(hash)
+						.query(HashedTokenAuthorizationService::snapshot)
+						.optional()
+						.map((row) -> map(row, column, presentedValue)))
 			.orElse(null);
 	}
 
@@ -199,6 +207,7 @@ final class HashedTokenAuthorizationService implements OAuth2AuthorizationServic
 	 * @return who it belonged to, when this call removed it
 	 */
 	Optional<RevokedFamily> revokeFamily(String authorizationId) {
+		FOUND.forget();
 		return this.transactions.execute((status) -> {
 			Optional<RevokedFamily> family = this.jdbc
 				.sql("SELECT registered_client_id, principal_name FROM oauth2_authorization WHERE id = ?")
