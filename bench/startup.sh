@@ -5,7 +5,8 @@
 #   bench/startup.sh h2|pg [fresh|migrated] [-- java options ...]
 #
 # fresh     an empty database (H2: a new data directory; PostgreSQL: schema
-#           "startup" dropped and created): every migration and the bootstrap run
+#           $STARTUP_SCHEMA, default "startup", dropped and created): every migration
+#           and the bootstrap run
 # migrated  the database the previous run left behind (run "fresh" once first)
 #
 # Java options after "--" go before "-jar" (e.g. -XX:AOTCache=...); LATCHKEY_JAR
@@ -13,6 +14,8 @@
 # with "java"); STARTUP_PORT the port (default 9180). Prints one line:
 #   h2 fresh 2843 ms cpu 5120 ms rss 291 MB
 # and leaves the server's log in $STARTUP_DIR/server.log (default /tmp/latchkey-startup).
+# STARTUP_LOAD runs the benchmark jar after the first token and prints the memory after
+# it; STARTUP_THREADS=1 prints the CPU time per kind of thread.
 set -euo pipefail
 db=${1:?usage: startup.sh h2|pg [fresh|migrated] [-- java options]}
 shift
@@ -25,6 +28,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 jar=${LATCHKEY_JAR:-$root/server/target/latchkey-server.jar}
 port=${STARTUP_PORT:-9180}
 dir=${STARTUP_DIR:-/tmp/latchkey-startup}
+schema=${STARTUP_SCHEMA:-startup}
 secret=startup-benchmark-client-secret-0123456789
 mkdir -p "$dir"
 
@@ -41,10 +45,11 @@ h2)
 	;;
 pg)
 	export LATCHKEY_DATA_DIR=$dir/pg
-	export SPRING_DATASOURCE_URL='jdbc:postgresql://127.0.0.1:5432/test?currentSchema=startup'
+	export SPRING_DATASOURCE_URL='jdbc:postgresql://127.0.0.1:5432/test?currentSchema='$schema
 	export SPRING_DATASOURCE_USERNAME=postgres
+	export LATCHKEY_BOOTSTRAP_DEMO_CLIENT=true
 	if [ "$state" = fresh ]; then
-		psql -h 127.0.0.1 -U postgres -d test -qc 'DROP SCHEMA IF EXISTS startup CASCADE; CREATE SCHEMA startup' 2>/dev/null
+		psql -h 127.0.0.1 -U postgres -d test -qc "DROP SCHEMA IF EXISTS $schema CASCADE; CREATE SCHEMA $schema" 2>/dev/null
 	fi
 	;;
 *)
@@ -77,6 +82,17 @@ rss=$(awk '/VmRSS/ { print int($2 / 1024) }' /proc/$pid/status)
 ticks=$(awk '{ print $14 + $15 }' /proc/$pid/stat)
 cpu=$((ticks * 1000 / $(getconf CLK_TCK)))
 echo "$db $state $(((end - start) / 1000000)) ms cpu $cpu ms rss $rss MB"
+if [ -n "${STARTUP_LOAD:-}" ]; then
+	# Then the benchmark (e.g. STARTUP_LOAD="--scenarios client_credentials,refresh
+	# --duration 15s"), and the memory after it: RSS now and its peak.
+	read -r -a load <<<"$STARTUP_LOAD"
+	BENCH_CLIENT_SECRET=$secret BENCH_PASSWORD=$LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD java -jar \
+		"${BENCH_JAR:-$root/bench/target/latchkey-bench.jar}" --issuer "http://localhost:$port" "${load[@]}" >"$dir/bench.log" 2>&1 ||
+		echo "benchmark failed; see $dir/bench.log" >&2
+	awk '/VmRSS|VmHWM/ { printf "%s %d MB  ", $1, $2 / 1024 } END { print "after the benchmark" }' /proc/$pid/status
+	# With -XX:NativeMemoryTracking=summary: where the memory is.
+	jcmd $pid VM.native_memory summary scale=MB 2>/dev/null | grep -E '^(Total|-  *[A-Z])' | grep -v '(reserved=0MB' || true
+fi
 if [ -n "${STARTUP_THREADS:-}" ]; then
 	# CPU milliseconds per thread group (main, JIT compilers, GC, ...).
 	for task in /proc/$pid/task/*; do

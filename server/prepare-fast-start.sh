@@ -14,7 +14,7 @@
 # the training start too: put them in LATCHKEY_JAVA_OPTIONS for both.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-jar=$here/target/latchkey-server.jar
+jar=${LATCHKEY_SERVER_JAR:-$here/target/latchkey-server.jar}
 out=${1:-$here/target/fast-start}
 read -r -a options <<<"${LATCHKEY_JAVA_OPTIONS:-}"
 
@@ -27,7 +27,7 @@ java -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])' || {
 	exit 2
 }
 rm -rf "$out"
-java -Djarmode=tools -jar "$jar" extract --destination "$out"
+java -Djarmode=tools -jar "$jar" extract --destination "$out" --application-filename latchkey-server.jar
 
 training=$(mktemp -d)
 port=${LATCHKEY_TRAINING_PORT:-$((20000 + RANDOM % 20000))}
