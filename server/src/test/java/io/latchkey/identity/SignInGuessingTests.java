@@ -33,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code X-Forwarded-For} does not make a new address.
  */
 @Import(SignInGuessingTests.CheckedPasswords.class)
-// Fifty parallel sign-ins for one account queue on its bucket's row; on a busy machine
-// the
-// wait for a pooled connection can pass the default 3 s and answer 503 instead of 429.
+// Fifty parallel sign-ins for one account queue on its bucket's row;
+// on a busy machine the wait for a pooled connection can pass the
+// default 3 s and answer 503 instead of 429.
 @TestPropertySource(properties = "spring.datasource.hikari.connection-timeout=30000")
 class SignInGuessingTests extends ServerTestSupport {
 
