@@ -107,6 +107,32 @@ class AbuseAcrossNodesTests extends ServerTestSupport {
 	}
 
 	@Test
+	void wrongClientSecretsAtOneNodeSpendTheBudgetAtTheOther() {
+		assumeTrue(TestDatabase.isPostgres(), "on H2 each node keeps its buckets in memory");
+		TestHttp first = new TestHttp("http://127.0.0.1:" + this.port);
+		try {
+			for (int i = 0; i < 30; i++) {
+				assertThat(clientCredentials(first, "wrong-secret-" + i).status()).isEqualTo(401);
+			}
+
+			int otherPort = ((WebServerApplicationContext) secondNode()).getWebServer().getPort();
+			Response atTheOther = clientCredentials(new TestHttp("http://127.0.0.1:" + otherPort), ADMIN_CLIENT_SECRET);
+
+			assertThat(atTheOther.status()).isEqualTo(429);
+			assertThat(Long.parseLong(atTheOther.header("Retry-After"))).isPositive();
+		}
+		finally {
+			this.limiter.reset("client-secret-ip", "latchkey-admin 127.0.0.1");
+			this.limiter.reset("client-secret", "latchkey-admin");
+		}
+	}
+
+	private static Response clientCredentials(TestHttp http, String secret) {
+		return http.postForm("/oauth2/token", params("grant_type", "client_credentials", "scope", "latchkey:admin"),
+				"Authorization", TestHttp.basic("latchkey-admin", secret));
+	}
+
+	@Test
 	void failedSignInsOnOneNodeAreThrottledOnTheOther() {
 		assumeTrue(TestDatabase.isPostgres(), "on H2 each node keeps its buckets in memory");
 		String username = "roaming-" + UUID.randomUUID();
